@@ -1,0 +1,72 @@
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+/// <summary>
+/// Anomaly detection: while on, the first NaN or infinity produced by an op's forward or by a node's backward
+/// throws at once, naming the op. Per logical thread, like grad mode. PyTorch: <c>torch.autograd.detect_anomaly</c>.
+/// </summary>
+internal static class AnomalyMode
+{
+    private static readonly AsyncLocal<bool> Enabled = new();
+
+    /// <summary>True inside an <see cref="Autograd.DetectAnomaly"/> scope.</summary>
+    public static bool IsEnabled => Enabled.Value;
+
+    /// <summary>Switches detection on or off and returns a scope that restores the previous state.</summary>
+    public static IDisposable Set(bool enabled)
+    {
+        bool previous = Enabled.Value;
+        Enabled.Value = enabled;
+        return new Restore(previous);
+    }
+
+    /// <summary>Throws if the forward output of <paramref name="node"/> holds a NaN or an infinity.</summary>
+    public static void CheckForward(Node node, Tensor output)
+    {
+        int bad = FirstNonFinite(output);
+        if (bad >= 0)
+            throw new ArithmeticException(
+                $"DetectAnomaly: {node.Name} produced {output.GetFlat(bad)} at flat index {bad} of its output of shape {ShapeUtil.Format(output.ShapeArray)} in forward.");
+    }
+
+    /// <summary>Throws if a gradient computed by <paramref name="node"/>'s backward holds a NaN or an infinity.</summary>
+    public static void CheckBackward(Node node, Tensor?[] grads)
+    {
+        for (int i = 0; i < grads.Length; i++)
+        {
+            if (grads[i] is not { } g) continue;
+            int bad = FirstNonFinite(g);
+            if (bad >= 0)
+                throw new ArithmeticException(
+                    $"DetectAnomaly: the backward of {node.Name} produced {g.GetFlat(bad)} at flat index {bad} of the gradient of its input {i} (shape {ShapeUtil.Format(g.ShapeArray)}).");
+        }
+    }
+
+    private static int FirstNonFinite(Tensor t)
+    {
+        if (t.DType == DType.Float32)
+        {
+            var s = t.Span<float>();
+            for (int i = 0; i < s.Length; i++) if (!float.IsFinite(s[i])) return i;
+        }
+        else
+        {
+            var s = t.Span<double>();
+            for (int i = 0; i < s.Length; i++) if (!double.IsFinite(s[i])) return i;
+        }
+        return -1;
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        private bool _done;
+
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            Enabled.Value = previous;
+        }
+    }
+}

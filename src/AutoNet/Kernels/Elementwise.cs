@@ -1,0 +1,135 @@
+using System.Numerics;
+
+namespace AutoNet.Kernels;
+
+/// <summary>
+/// A unary elementwise kernel: reads x and writes y (same length), for any
+/// float type. Ops define one as a small struct next to their forward, usually a call into
+/// <see cref="System.Numerics.Tensors.TensorPrimitives"/> (SIMD). Being a struct used through a generic parameter,
+/// the call is resolved at JIT time: no virtual call, no allocation.
+/// </summary>
+internal interface IUnaryKernel
+{
+    void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>;
+}
+
+/// <summary>
+/// A binary elementwise kernel in the three shapes the broadcasting loop needs: span with span, span with a
+/// scalar, scalar with span.
+/// </summary>
+internal interface IBinaryKernel
+{
+    void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>;
+    void Run<T>(ReadOnlySpan<T> a, T b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>;
+    void Run<T>(T a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>;
+}
+
+/// <summary>The elementwise loop drivers: one for unary maps, one for broadcasting binary ops.</summary>
+internal static class Elementwise
+{
+    /// <summary>y = f(x) elementwise, same shape and dtype as <paramref name="x"/>.</summary>
+    public static Tensor Map<TK>(Tensor x, TK kernel) where TK : struct, IUnaryKernel
+    {
+        var y = Tensor.Empty(x.ShapeArray, x.DType);
+        if (x.DType == DType.Float32) kernel.Run<float>(x.Span<float>(), y.Span<float>());
+        else kernel.Run<double>(x.Span<double>(), y.Span<double>());
+        return y;
+    }
+
+    /// <summary>
+    /// d = f(a, b) with NumPy/PyTorch broadcasting. Both inputs must already have the same dtype.
+    /// The output shape is <paramref name="shape"/> (the broadcast of the two).
+    /// </summary>
+    public static Tensor Binary<TK>(Tensor a, Tensor b, int[] shape, TK kernel) where TK : struct, IBinaryKernel
+    {
+        var d = Tensor.Empty(shape, a.DType);
+        if (a.DType == DType.Float32) Binary<float, TK>(a, b, d, kernel);
+        else Binary<double, TK>(a, b, d, kernel);
+        return d;
+    }
+
+    private static void Binary<T, TK>(Tensor a, Tensor b, Tensor d, TK k)
+        where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IBinaryKernel
+    {
+        ReadOnlySpan<T> sa = a.Span<T>(), sb = b.Span<T>();
+        Span<T> sd = d.Span<T>();
+        if (sd.Length == 0) return;
+        // Fast paths: equal shapes, or one side a single value.
+        if (sa.Length == sd.Length && sb.Length == sd.Length) { k.Run(sa, sb, sd); return; }
+        if (sb.Length == 1 && sa.Length == sd.Length) { k.Run(sa, sb[0], sd); return; }
+        if (sa.Length == 1 && sb.Length == sd.Length) { k.Run(sa[0], sb, sd); return; }
+
+        // General case: walk the output row by row (a row = the last dimension); in each row an input is either a
+        // contiguous run (its last dim is full) or one repeated value (its last dim is 1).
+        var walker = new BroadcastWalker(d.ShapeArray, a.ShapeArray, b.ShapeArray);
+        int inner = walker.Inner;
+        for (int row = 0, offD = 0; row < walker.Rows; row++, offD += inner)
+        {
+            var (offA, offB) = walker.Offsets;
+            var dst = sd.Slice(offD, inner);
+            if (walker.InnerA && walker.InnerB) k.Run(sa.Slice(offA, inner), sb.Slice(offB, inner), dst);
+            else if (walker.InnerA) k.Run(sa.Slice(offA, inner), sb[offB], dst);
+            else if (walker.InnerB) k.Run(sa[offA], sb.Slice(offB, inner), dst);
+            else k.Run(sa.Slice(offA, 1), sb[offB], dst.Slice(0, 1)); // inner == 1
+            walker.Next();
+        }
+    }
+
+    /// <summary>Copies <paramref name="x"/> broadcast to <paramref name="shape"/> (PyTorch: <c>expand</c>, materialised).</summary>
+    public static Tensor BroadcastTo(Tensor x, int[] shape)
+    {
+        var d = Tensor.Empty(shape, x.DType);
+        if (x.DType == DType.Float32) BroadcastTo<float>(x, d); else BroadcastTo<double>(x, d);
+        return d;
+    }
+
+    private static void BroadcastTo<T>(Tensor x, Tensor d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> sx = x.Span<T>();
+        Span<T> sd = d.Span<T>();
+        if (sd.Length == 0) return;
+        if (sx.Length == 1) { sd.Fill(sx[0]); return; }
+        var walker = new BroadcastWalker(d.ShapeArray, x.ShapeArray, []);
+        int inner = walker.Inner;
+        for (int row = 0, offD = 0; row < walker.Rows; row++, offD += inner)
+        {
+            int offX = walker.Offsets.A;
+            if (walker.InnerA) sx.Slice(offX, inner).CopyTo(sd.Slice(offD, inner));
+            else sd.Slice(offD, inner).Fill(sx[offX]);
+            walker.Next();
+        }
+    }
+
+    /// <summary>
+    /// Sums <paramref name="x"/> down to <paramref name="shape"/>, which must broadcast to x's shape: the reverse
+    /// of broadcasting, and so the gradient of every broadcasting op (HIPS autograd calls it <c>unbroadcast</c>).
+    /// </summary>
+    public static Tensor SumTo(Tensor x, int[] shape)
+    {
+        var d = Tensor.Empty(shape, x.DType);
+        if (x.DType == DType.Float32) SumTo<float>(x, d); else SumTo<double>(x, d);
+        return d;
+    }
+
+    private static void SumTo<T>(Tensor x, Tensor d) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> sx = x.Span<T>();
+        Span<T> sd = d.Span<T>();
+        if (sx.Length == 0) return;
+        if (sd.Length == 1) { sd[0] = System.Numerics.Tensors.TensorPrimitives.Sum(sx); return; }
+        var walker = new BroadcastWalker(x.ShapeArray, d.ShapeArray, []);
+        int inner = walker.Inner;
+        for (int row = 0, offX = 0; row < walker.Rows; row++, offX += inner)
+        {
+            int offD = walker.Offsets.A;
+            var src = sx.Slice(offX, inner);
+            if (walker.InnerA)
+            {
+                var dst = sd.Slice(offD, inner);
+                System.Numerics.Tensors.TensorPrimitives.Add(dst, src, dst);
+            }
+            else sd[offD] += System.Numerics.Tensors.TensorPrimitives.Sum(src);
+            walker.Next();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = min(max(x, lo), hi); NaN stays NaN.
+/// d/dx = 1 where lo ≤ x ≤ hi (boundaries included, as PyTorch's clamp_backward), else 0:
+/// grad_x = grad * mask.
+/// </summary>
+internal sealed class Clamp : Node
+{
+    private Tensor _mask = null!;
+
+    public static Tensor Forward(Tensor x, double min, double max)
+    {
+        if (double.IsNaN(min) || double.IsNaN(max) || min > max)
+            throw new ArgumentException($"Clamp: expected min <= max (and neither NaN), got min {min} and max {max}.");
+        var y = Elementwise.Map(x, new Kernel(min, max));
+        if (!ShouldRecord(x)) return y;
+        var node = new Clamp { _mask = Elementwise.Map(x, new MaskKernel(min, max)) };
+        return node.Attach(y, [x]);
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask];
+
+    protected internal override void Release()
+    {
+        base.Release();
+        _mask = null!;
+    }
+
+    private readonly struct Kernel(double min, double max) : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T lo = T.CreateTruncating(min), hi = T.CreateTruncating(max);
+            for (int i = 0; i < x.Length; i++)
+                y[i] = T.IsNaN(x[i]) ? x[i] : x[i] < lo ? lo : x[i] > hi ? hi : x[i];
+        }
+    }
+
+    private readonly struct MaskKernel(double min, double max) : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T lo = T.CreateTruncating(min), hi = T.CreateTruncating(max);
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] >= lo && x[i] <= hi ? T.One : T.Zero;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = exp(x).
+/// d/dx exp(x) = exp(x) = y, so grad_x = grad * y (the result is saved, not recomputed).
+/// </summary>
+internal sealed class Exp : Node
+{
+    private Tensor _result = null!;
+
+    public static Tensor Forward(Tensor x)
+    {
+        var y = Elementwise.Map(x, default(Kernel));
+        if (!ShouldRecord(x)) return y;
+        var node = new Exp();
+        node.Attach(y, [x]);
+        node._result = node.Save(y);
+        return y;
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _result];
+
+    protected internal override void Release()
+    {
+        base.Release();
+        _result = null!;
+    }
+
+    private readonly struct Kernel : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Exp(x, y);
+    }
+}

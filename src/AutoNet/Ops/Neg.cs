@@ -1,0 +1,25 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = -x.
+/// d/dx = -1, so grad_x = -grad.
+/// </summary>
+internal sealed class Neg : Node
+{
+    public static Tensor Forward(Tensor x)
+    {
+        var y = Elementwise.Map(x, default(Kernel));
+        return ShouldRecord(x) ? new Neg().Attach(y, [x]) : y;
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) => [-grad];
+
+    private readonly struct Kernel : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Negate(x, y);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = a - b, broadcasting. (A primitive rather than a + (-b): one pass instead of two, same bits.)
+/// d/da = 1, d/db = -1, so grad_a = unbroadcast(grad), grad_b = unbroadcast(-grad).
+/// </summary>
+internal sealed class Sub : Node
+{
+    public static Tensor Forward(Tensor a, Tensor b)
+    {
+        (a, b, var shape) = Broadcasting.Prepare(a, b, "Sub");
+        var y = Elementwise.Binary(a, b, shape, default(Kernel));
+        return ShouldRecord(a, b) ? new Sub().Attach(y, [a, b]) : y;
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) =>
+    [
+        NeedsInputGrad(0) ? Broadcasting.Unbroadcast(grad, Input(0)) : null,
+        NeedsInputGrad(1) ? Broadcasting.Unbroadcast(-grad, Input(1)) : null,
+    ];
+
+    private readonly struct Kernel : IBinaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Subtract(a, b, d);
+        public void Run<T>(ReadOnlySpan<T> a, T b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Subtract(a, b, d);
+        public void Run<T>(T a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Subtract(a, b, d);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = tanh(x).
+/// d/dx tanh(x) = 1 - tanh²(x), so grad_x = grad * (1 - y * y) (PyTorch's tanh_backward).
+/// </summary>
+internal sealed class Tanh : Node
+{
+    private Tensor _result = null!;
+
+    public static Tensor Forward(Tensor x)
+    {
+        var y = Elementwise.Map(x, default(Kernel));
+        if (!ShouldRecord(x)) return y;
+        var node = new Tanh();
+        node.Attach(y, [x]);
+        node._result = node.Save(y);
+        return y;
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * (1.0 - _result * _result)];
+
+    protected internal override void Release()
+    {
+        base.Release();
+        _result = null!;
+    }
+
+    private readonly struct Kernel : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Tanh(x, y);
+    }
+}

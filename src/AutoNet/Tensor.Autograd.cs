@@ -1,0 +1,110 @@
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+public partial class Tensor
+{
+    private bool _requiresGrad;
+    private Tensor? _grad;
+
+    /// <summary>The node that computed this tensor, or null for a leaf (a tensor the user created).
+    /// PyTorch: <c>grad_fn</c>.</summary>
+    public Node? GradFn { get; private set; }
+
+    /// <summary>True for tensors not computed by a recorded op. PyTorch: <c>is_leaf</c>.</summary>
+    public bool IsLeaf => GradFn is null;
+
+    /// <summary>
+    /// Whether gradients should be computed for this tensor. Settable on leaves only; a computed tensor requires
+    /// grad exactly when one of its inputs did. PyTorch: <c>requires_grad</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Set on a tensor that is not a leaf.</exception>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad;
+        set
+        {
+            if (GradFn is not null)
+                throw new InvalidOperationException(
+                    $"RequiresGrad: can only be changed on leaf tensors; this tensor was computed by {GradFn.Name}. Use Detach() to get a leaf that shares its values.");
+            _requiresGrad = value;
+        }
+    }
+
+    /// <summary>
+    /// The gradient accumulated into this leaf by <see cref="Backward"/>, or null. Null on non-leaf tensors, as in
+    /// PyTorch (use <see cref="Autograd.Grad"/> for those). Assign null to reset, or a tensor of the same shape and
+    /// dtype. Treat it as read-only: backward may share one gradient tensor between several leaves.
+    /// PyTorch: <c>grad</c>.
+    /// </summary>
+    public Tensor? Grad
+    {
+        get => _grad;
+        set
+        {
+            if (value is not null && (!value.ShapeArray.AsSpan().SequenceEqual(ShapeArray) || value.DType != DType))
+                throw new ArgumentException(
+                    $"Grad: expected a {DType.Name()} tensor of shape {ShapeUtil.Format(ShapeArray)}, got a {value.DType.Name()} tensor of shape {ShapeUtil.Format(value.ShapeArray)}.");
+            _grad = value;
+        }
+    }
+
+    internal void SetGradFn(Node node)
+    {
+        GradFn = node;
+        _requiresGrad = true;
+    }
+
+    /// <summary>
+    /// Computes the gradient of this tensor with respect to every leaf it depends on that requires grad, and adds it
+    /// into their <see cref="Grad"/>. PyTorch: <c>tensor.backward(gradient, retain_graph, create_graph)</c>.
+    /// </summary>
+    /// <param name="gradient">The gradient of some final scalar with respect to this tensor; may be omitted only
+    /// when this tensor has one element (then it is 1).</param>
+    /// <param name="retainGraph">Keep the graph's saved tensors so that backward can run through it again.</param>
+    /// <param name="createGraph">Record the backward pass itself, so that the gradients can be differentiated
+    /// again (higher-order gradients). Implies <paramref name="retainGraph"/>.</param>
+    /// <exception cref="InvalidOperationException">This tensor does not require grad; or it has more than one
+    /// element and no gradient was given; or its graph was already freed by an earlier backward.</exception>
+    public void Backward(Tensor? gradient = null, bool retainGraph = false, bool createGraph = false)
+    {
+        if (!RequiresGrad)
+            throw new InvalidOperationException(
+                "Backward: this tensor does not require grad and has no GradFn: none of the tensors it was computed from requires grad " +
+                "(set RequiresGrad = true on the parameters), or it was computed inside Autograd.NoGrad().");
+        var seed = Autograd.SeedGradient(this, gradient, "Backward");
+        BackwardEngine.Run([this], [seed], retainGraph || createGraph, createGraph, null);
+    }
+
+    /// <summary>A new leaf sharing this tensor's memory, cut off from the graph. PyTorch: <c>detach()</c>.</summary>
+    public Tensor Detach() => new(Storage, ShapeArray, DType);
+
+    /// <summary>
+    /// Copies <paramref name="source"/>'s values into this tensor in place (broadcasting and converting dtype).
+    /// Refused on a tensor that requires grad unless inside <see cref="Autograd.NoGrad"/>, as PyTorch refuses an
+    /// in-place change of a leaf that requires grad. PyTorch: <c>copy_</c>.
+    /// </summary>
+    public Tensor CopyFrom(Tensor source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (RequiresGrad && GradMode.IsEnabled)
+            throw new InvalidOperationException(
+                $"CopyFrom: this tensor requires grad ({(IsLeaf ? "a leaf" : "computed by " + GradFn!.Name)}), and an in-place copy into it would " +
+                "break its gradient. Do it inside using (Autograd.NoGrad()) { ... }.");
+        if (!ShapeUtil.BroadcastsTo(source.ShapeArray, ShapeArray))
+            throw new ArgumentException(
+                $"CopyFrom: a source of shape {ShapeUtil.Format(source.ShapeArray)} cannot be broadcast to this tensor's shape {ShapeUtil.Format(ShapeArray)}.");
+        Tensor values;
+        using (GradMode.Set(false))
+        {
+            values = source.DType == DType ? source : source.To(DType);
+            if (!values.ShapeArray.AsSpan().SequenceEqual(ShapeArray)) values = Ops.Expand.Forward(values, ShapeArray);
+        }
+        System.Array.Copy(values.Storage.Data, Storage.Data, Count);
+        Storage.Version++;
+        return this;
+    }
+
+    /// <summary>Marks an in-place write to this tensor's memory (for the saved-tensor check).</summary>
+    internal void BumpVersion() => Storage.Version++;
+}

@@ -1,0 +1,102 @@
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+public partial class Tensor
+{
+    /// <summary>A float64 tensor holding a copy of <paramref name="data"/> in the given shape (1-D when no shape
+    /// is given). PyTorch: <c>torch.tensor(data, dtype=torch.float64).reshape(shape)</c>.</summary>
+    /// <exception cref="ArgumentException">The shape's element count differs from the data's length.</exception>
+    public static Tensor From(double[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var s = CheckedShape(data.Length, shape, "Tensor.From");
+        return new Tensor(new TensorStorage((double[])data.Clone()), s, DType.Float64);
+    }
+
+    /// <summary>A float32 tensor holding a copy of <paramref name="data"/> in the given shape (1-D when no shape
+    /// is given). PyTorch: <c>torch.tensor(data, dtype=torch.float32)</c>.</summary>
+    /// <exception cref="ArgumentException">The shape's element count differs from the data's length.</exception>
+    public static Tensor From(float[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var s = CheckedShape(data.Length, shape, "Tensor.From");
+        return new Tensor(new TensorStorage((float[])data.Clone()), s, DType.Float32);
+    }
+
+    /// <summary>A 2-D float64 tensor copied from a rectangular array. PyTorch: <c>torch.tensor([[...], ...])</c>.</summary>
+    public static Tensor From(double[,] data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int rows = data.GetLength(0), cols = data.GetLength(1);
+        var flat = new double[rows * cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                flat[i * cols + j] = data[i, j];
+        return new Tensor(new TensorStorage(flat), [rows, cols], DType.Float64);
+    }
+
+    /// <summary>A 0-dimensional tensor holding one value. PyTorch: <c>torch.tensor(value)</c>.</summary>
+    public static Tensor Scalar(double value, DType dtype = DType.Float64) => Full([], value, dtype);
+
+    /// <summary>A float64 tensor of zeros. PyTorch: <c>torch.zeros</c>.</summary>
+    public static Tensor Zeros(params int[] shape) => Zeros(shape, DType.Float64);
+
+    /// <summary>A tensor of zeros of the given dtype. PyTorch: <c>torch.zeros(shape, dtype=...)</c>.</summary>
+    public static Tensor Zeros(int[] shape, DType dtype = DType.Float64)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return Empty((int[])shape.Clone(), dtype, "Tensor.Zeros");
+    }
+
+    /// <summary>A float64 tensor of ones. PyTorch: <c>torch.ones</c>.</summary>
+    public static Tensor Ones(params int[] shape) => Full(shape, 1.0, DType.Float64);
+
+    /// <summary>A tensor of ones of the given dtype. PyTorch: <c>torch.ones(shape, dtype=...)</c>.</summary>
+    public static Tensor Ones(int[] shape, DType dtype = DType.Float64) => Full(shape, 1.0, dtype);
+
+    /// <summary>A tensor filled with <paramref name="value"/>. PyTorch: <c>torch.full</c>.</summary>
+    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float64)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        var t = Empty((int[])shape.Clone(), dtype, "Tensor.Full");
+        if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
+        else t.Span<double>().Fill(value);
+        return t;
+    }
+
+    /// <summary>The 1-D tensor <c>[0, 1, ..., n-1]</c>. PyTorch: <c>torch.arange(n)</c> (as floating point).</summary>
+    public static Tensor Arange(int n, DType dtype = DType.Float64)
+    {
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"Tensor.Arange: n must be >= 0, got {n}.");
+        var t = Empty([n], dtype, "Tensor.Arange");
+        for (int i = 0; i < n; i++)
+            if (dtype == DType.Float32) t.Span<float>()[i] = i;
+            else t.Span<double>()[i] = i;
+        return t;
+    }
+
+    /// <summary>Zeros with the shape and dtype of <paramref name="like"/>. PyTorch: <c>torch.zeros_like</c>.</summary>
+    public static Tensor ZerosLike(Tensor like)
+    {
+        ArgumentNullException.ThrowIfNull(like);
+        return Zeros(like.ShapeArray, like.DType);
+    }
+
+    /// <summary>Ones with the shape and dtype of <paramref name="like"/>. PyTorch: <c>torch.ones_like</c>.</summary>
+    public static Tensor OnesLike(Tensor like)
+    {
+        ArgumentNullException.ThrowIfNull(like);
+        return Full(like.ShapeArray, 1.0, like.DType);
+    }
+
+    private static int[] CheckedShape(int length, int[]? shape, string op)
+    {
+        if (shape is null || shape.Length == 0) return [length];
+        int count = ShapeUtil.Count(shape, op);
+        if (count != length)
+            throw new ArgumentException(
+                $"{op}: {length} values cannot fill shape {ShapeUtil.Format(shape)} ({count} elements).");
+        return (int[])shape.Clone();
+    }
+}

@@ -1,0 +1,100 @@
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+public partial class Tensor
+{
+    /// <summary>
+    /// Matrix product as <c>torch.matmul</c> for 1-D and 2-D operands: [m, k]·[k, n] → [m, n]; [k]·[k, n] → [n];
+    /// [m, k]·[k] → [m]; [k]·[k] → a 0-d scalar (dot product).
+    /// </summary>
+    /// <exception cref="ArgumentException">Inner dimensions differ, an operand is 0-d or has more than 2 dims, or dtypes differ.</exception>
+    public Tensor MatMul(Tensor other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Rank is < 1 or > 2 || other.Rank is < 1 or > 2)
+            throw new ArgumentException(
+                $"MatMul: supports 1-D and 2-D operands, got shapes {ShapeUtil.Format(ShapeArray)} and {ShapeUtil.Format(other.ShapeArray)}.");
+        int k1 = ShapeArray[^1], k2 = other.Rank == 1 ? other.ShapeArray[0] : other.ShapeArray[0];
+        if (k1 != k2)
+            throw new ArgumentException(
+                $"MatMul: shapes {ShapeUtil.Format(ShapeArray)} and {ShapeUtil.Format(other.ShapeArray)} cannot be multiplied ({k1} != {k2}).");
+        var a = Rank == 1 ? Reshape(1, k1) : this;
+        var b = other.Rank == 1 ? other.Reshape(k2, 1) : other;
+        var y = Ops.MatMul.Forward(a, b);
+        if (Rank == 2 && other.Rank == 2) return y;
+        if (Rank == 1 && other.Rank == 1) return y.Reshape();
+        return y.Reshape(Rank == 1 ? other.ShapeArray[1] : ShapeArray[0]);
+    }
+
+    /// <summary>Each element raised to a constant power. PyTorch: <c>pow</c>.</summary>
+    public Tensor Pow(double exponent) => Ops.Pow.Forward(this, exponent);
+
+    /// <summary>Elementwise e^x. PyTorch: <c>exp</c>.</summary>
+    public Tensor Exp() => Ops.Exp.Forward(this);
+
+    /// <summary>Elementwise natural logarithm. PyTorch: <c>log</c>.</summary>
+    public Tensor Log() => Ops.Log.Forward(this);
+
+    /// <summary>Elementwise square root. PyTorch: <c>sqrt</c>.</summary>
+    public Tensor Sqrt() => Ops.Sqrt.Forward(this);
+
+    /// <summary>Elementwise absolute value. PyTorch: <c>abs</c>.</summary>
+    public Tensor Abs() => Ops.Abs.Forward(this);
+
+    /// <summary>Limits every element to [min, max]; pass infinity for a one-sided clamp. PyTorch: <c>clamp</c>.</summary>
+    public Tensor Clamp(double min, double max) => Ops.Clamp.Forward(this, min, max);
+
+    /// <summary>Elementwise max(x, 0). PyTorch: <c>relu</c>.</summary>
+    public Tensor Relu() => Ops.Relu.Forward(this);
+
+    /// <summary>Elementwise logistic function 1 / (1 + e^-x), finite for any input. PyTorch: <c>sigmoid</c>.</summary>
+    public Tensor Sigmoid() => Ops.Sigmoid.Forward(this);
+
+    /// <summary>Elementwise hyperbolic tangent. PyTorch: <c>tanh</c>.</summary>
+    public Tensor Tanh() => Ops.Tanh.Forward(this);
+
+    /// <summary>Softmax along <paramref name="dim"/> (negative counts from the end), computed stably. PyTorch: <c>softmax(dim)</c>.</summary>
+    public Tensor Softmax(int dim) => Ops.Softmax.Forward(this, dim);
+
+    /// <summary>Log of the softmax along <paramref name="dim"/>, computed stably. PyTorch: <c>log_softmax(dim)</c>.</summary>
+    public Tensor LogSoftmax(int dim) => Ops.LogSoftmax.Forward(this, dim);
+
+    /// <summary>Sum of all elements, as a 0-d tensor. PyTorch: <c>sum()</c>.</summary>
+    public Tensor Sum() => Ops.Sum.Forward(this, null, false);
+
+    /// <summary>Sum along <paramref name="dim"/>, which is removed unless <paramref name="keepDim"/>. PyTorch: <c>sum(dim, keepdim)</c>.</summary>
+    public Tensor Sum(int dim, bool keepDim = false) => Ops.Sum.Forward(this, dim, keepDim);
+
+    /// <summary>Mean of all elements, as a 0-d tensor (the sum divided by the count). PyTorch: <c>mean()</c>.</summary>
+    public Tensor Mean() => Sum() / Count;
+
+    /// <summary>Mean along <paramref name="dim"/>. PyTorch: <c>mean(dim, keepdim)</c>.</summary>
+    public Tensor Mean(int dim, bool keepDim = false)
+    {
+        int d = ShapeUtil.NormalizeDim(dim, Rank, "Mean");
+        return Sum(dim, keepDim) / (Rank == 0 ? 1 : ShapeArray[d]);
+    }
+
+    /// <summary>Maximum values along <paramref name="dim"/> (the gradient goes to the first maximum).
+    /// PyTorch: <c>max(dim, keepdim).values</c>.</summary>
+    public Tensor Max(int dim, bool keepDim = false) => Ops.Max.Forward(this, dim, keepDim);
+
+    /// <summary>The same elements in another shape; one size may be -1 (inferred). Shares memory. PyTorch: <c>reshape</c>.</summary>
+    public Tensor Reshape(params int[] shape) => Ops.Reshape.Forward(this, shape);
+
+    /// <summary>Swaps two dims. PyTorch: <c>transpose(dim0, dim1)</c>.</summary>
+    public Tensor Transpose(int dim0, int dim1) => Ops.Transpose.Forward(this, dim0, dim1);
+
+    /// <summary>The transpose of a 2-D tensor (a 0-d or 1-D tensor is returned as it is). PyTorch: <c>T</c>.</summary>
+    /// <exception cref="InvalidOperationException">The tensor has more than 2 dims.</exception>
+    public Tensor T => Rank switch
+    {
+        < 2 => this,
+        2 => Transpose(0, 1),
+        _ => throw new InvalidOperationException($"T: defined for tensors of at most 2 dims, this one has shape {ShapeUtil.Format(ShapeArray)}; use Transpose(dim0, dim1)."),
+    };
+
+    /// <summary>This tensor converted to <paramref name="dtype"/> (itself if already of that dtype); differentiable. PyTorch: <c>to(dtype)</c>.</summary>
+    public Tensor To(DType dtype) => Ops.Cast.Forward(this, dtype);
+}
