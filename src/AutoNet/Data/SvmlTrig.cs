@@ -85,14 +85,14 @@ internal static class SvmlTrig
         double ax = Math.Abs(x);
         if (!(ax <= SinRangeVal))
         {
-            return Math.Cos(x);
+            return Math.Cos(x); // far outside what the datasets need (or NaN/Inf): not repeated here
         }
 
         // |x| + pi/2 = (N + 0.5)*pi + ...; cos(|x|) = (-1)^N * sin(S) with S = (N + 0.5)*pi - |x|.
         double y = CosShifter + FloorOfProduct(ax, InvPi);         // vfmadd231pd {rz-sae}: |x|/pi + 2^52
         if (y > CosRangeVal)
         {
-            return Math.Cos(x);
+            return Math.Cos(x); // SVML's own long-reduction test; unreachable below 2^24
         }
 
         ulong sign = BitConverter.DoubleToUInt64Bits(y) << 63;
