@@ -12,18 +12,22 @@ public static class ShortRun
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Run()
+    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op), or all when empty.</summary>
+    public static void Run(IReadOnlyCollection<string> only)
     {
+        bool Want(string section) => only.Count == 0 || only.Contains(section);
         var rows = new List<string[]>();
         var checks = new List<string[]>();
         Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
 
         // Moons: 1000 full-batch epochs, float64.
         var data = new MoonsData();
-        var hand = new MoonsHandWritten(data);
         var auto = new MoonsAutoNet(data);
-        var torch = new MoonsTorchSharp(data);
         const int epochs = MoonsBenchmarks.Epochs;
+        if (Want("moons"))
+        {
+        var hand = new MoonsHandWritten(data);
+        var torch = new MoonsTorchSharp(data);
         double tHand = Median(() => hand.Train(epochs), warmup: 5, runs: 21);
         double tAuto = Median(() => auto.Train(epochs), warmup: 5, runs: 21);
         double tTorch = Median(() => torch.Train(epochs), warmup: 2, runs: 7);
@@ -32,8 +36,11 @@ public static class ShortRun
         rows.Add(["moons 1000 epochs f64", "TorchSharp (DisposeScope/epoch)", Ms(tTorch), ""]);
         checks.Add(["moons: TorchSharp time / AutoNet time", F(tTorch / tAuto, "0.0") + "x", ">= 15x", Pass(tTorch / tAuto >= 15)]);
         checks.Add(["moons: AutoNet time / hand-written time", F(tAuto / tHand, "0.00") + "x", "<= 1.5x", Pass(tAuto / tHand <= 1.5)]);
+        }
 
         // Bytes allocated per moons epoch, and memory across 100,000 epochs.
+        if (Want("memory"))
+        {
         auto.Train(10);
         long before = GC.GetAllocatedBytesForCurrentThread();
         auto.Train(epochs);
@@ -46,8 +53,11 @@ public static class ShortRun
         long heapAt100k = HeapAfterFullGc();
         rows.Add(["moons live heap after 1,000 / 100,000 epochs", "AutoNet", "", $"{heapAt1k / 1024.0:0} KiB / {heapAt100k / 1024.0:0} KiB"]);
         checks.Add(["moons: live heap growth 1k -> 100k epochs", $"{(heapAt100k - heapAt1k) / 1024.0:0} KiB", "flat", Pass(heapAt100k - heapAt1k < 64 * 1024)]);
+        }
 
         // MLP step, float32.
+        if (Want("mlp"))
+        {
         var mlpAuto = new MlpAutoNet();
         var mlpTorch = new MlpTorchSharp();
         double tMlpAuto = Median(() => mlpAuto.Step(), warmup: 30, runs: 101);
@@ -55,9 +65,10 @@ public static class ShortRun
         rows.Add(["MLP 784-256-10 f32 batch 256, one SGD step", "AutoNet", Ms(tMlpAuto), ""]);
         rows.Add(["MLP 784-256-10 f32 batch 256, one SGD step", "TorchSharp", Ms(tMlpTorch), ""]);
         checks.Add(["MLP step: TorchSharp time / AutoNet time", F(tMlpTorch / tMlpAuto, "0.00") + "x", ">= 1x", Pass(tMlpTorch >= tMlpAuto)]);
+        }
 
         // 1024^3 product.
-        foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+        foreach (var dtype in Want("matmul") ? new[] { DType.Float32, DType.Float64 } : [])
         {
             var mm = new MatMulWorkload(1024, dtype);
             double tA = Median(() => mm.RunAutoNet(), warmup: 3, runs: 15);
@@ -69,6 +80,8 @@ public static class ShortRun
         }
 
         // Per-op overhead with autograd.
+        if (Want("op"))
+        {
         var op = new OpOverhead();
         double tOpAuto = Median(() => Repeat(op.RunAutoNet, 10_000), warmup: 5, runs: 15) / 10_000;
         double tOpTorch = Median(() => Repeat(op.RunTorchSharp, 1_000), warmup: 3, runs: 9) / 1_000;
@@ -77,6 +90,7 @@ public static class ShortRun
         double opBytes = (GC.GetAllocatedBytesForCurrentThread() - opBefore) / 1000.0;
         rows.Add(["one 4-element multiply + backward", "AutoNet", Us(tOpAuto), F(opBytes, "0") + " B allocated"]);
         rows.Add(["one 4-element multiply + backward", "TorchSharp", Us(tOpTorch), ""]);
+        }
 
         Console.WriteLine("| workload | implementation | time (median) | other |");
         Console.WriteLine("|---|---|---:|---:|");

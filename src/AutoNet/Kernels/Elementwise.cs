@@ -58,6 +58,9 @@ internal static class Elementwise
         if (sa.Length == sd.Length && sb.Length == sd.Length) { k.Run(sa, sb, sd); return; }
         if (sb.Length == 1 && sa.Length == sd.Length) { k.Run(sa, sb[0], sd); return; }
         if (sa.Length == 1 && sb.Length == sd.Length) { k.Run(sa[0], sb, sd); return; }
+        // One side full, the other one block repeated (a bias row added to every row): whole runs at a time.
+        if (sa.Length == sd.Length && IsRepeatedBlock(b.ShapeArray, d.ShapeArray)) { RepeatedRight(sa, sb, sd, k); return; }
+        if (sb.Length == sd.Length && IsRepeatedBlock(a.ShapeArray, d.ShapeArray)) { RepeatedLeft(sa, sb, sd, k); return; }
 
         // General case: walk the output row by row (a row = the last dimension); in each row an input is either a
         // contiguous run (its last dim is full) or one repeated value (its last dim is 1).
@@ -75,6 +78,56 @@ internal static class Elementwise
         }
     }
 
+    /// <summary>Elements of a stack buffer that holds copies of a short repeated block.</summary>
+    private const int RepeatBuffer = 256;
+
+    /// <summary>
+    /// True when <paramref name="small"/> broadcast to <paramref name="full"/> is the same contiguous block over and
+    /// over: small is full's trailing dims, possibly with leading 1s (e.g. [4] or [1, 4] against [200, 4]).
+    /// </summary>
+    internal static bool IsRepeatedBlock(int[] small, int[] full)
+    {
+        int lead = 0;
+        while (lead < small.Length && small[lead] == 1) lead++;
+        int rank = small.Length - lead;
+        if (rank > full.Length) return false;
+        for (int i = 1; i <= rank; i++)
+            if (small[^i] != full[^i]) return false;
+        return true;
+    }
+
+    /// <summary>d = a ⊕ b where b (length L) repeats along a: runs of several copies of b per kernel call.</summary>
+    private static void RepeatedRight<T, TK>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d, TK k)
+        where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IBinaryKernel
+    {
+        ReadOnlySpan<T> run = b.Length >= RepeatBuffer / 2 ? b : Tile(b, stackalloc T[RepeatBuffer]);
+        for (int off = 0; off < d.Length; off += run.Length)
+        {
+            int len = Math.Min(run.Length, d.Length - off);
+            k.Run(a.Slice(off, len), run[..len], d.Slice(off, len));
+        }
+    }
+
+    /// <summary>d = a ⊕ b where a (length L) repeats along b.</summary>
+    private static void RepeatedLeft<T, TK>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d, TK k)
+        where T : unmanaged, IFloatingPointIeee754<T> where TK : struct, IBinaryKernel
+    {
+        ReadOnlySpan<T> run = a.Length >= RepeatBuffer / 2 ? a : Tile(a, stackalloc T[RepeatBuffer]);
+        for (int off = 0; off < d.Length; off += run.Length)
+        {
+            int len = Math.Min(run.Length, d.Length - off);
+            k.Run(run[..len], b.Slice(off, len), d.Slice(off, len));
+        }
+    }
+
+    /// <summary>Fills the start of <paramref name="buffer"/> with as many whole copies of <paramref name="block"/> as fit.</summary>
+    private static ReadOnlySpan<T> Tile<T>(ReadOnlySpan<T> block, Span<T> buffer)
+    {
+        int copies = buffer.Length / block.Length;
+        for (int i = 0; i < copies; i++) block.CopyTo(buffer.Slice(i * block.Length));
+        return buffer[..(copies * block.Length)];
+    }
+
     /// <summary>Copies <paramref name="x"/> broadcast to <paramref name="shape"/> (PyTorch: <c>expand</c>, materialised).</summary>
     public static Tensor BroadcastTo(Tensor x, int[] shape)
     {
@@ -89,6 +142,11 @@ internal static class Elementwise
         Span<T> sd = d.Span<T>();
         if (sd.Length == 0) return;
         if (sx.Length == 1) { sd.Fill(sx[0]); return; }
+        if (IsRepeatedBlock(x.ShapeArray, d.ShapeArray))
+        {
+            for (int off = 0; off < sd.Length; off += sx.Length) sx.CopyTo(sd.Slice(off));
+            return;
+        }
         var walker = new BroadcastWalker(d.ShapeArray, x.ShapeArray, []);
         int inner = walker.Inner;
         for (int row = 0, offD = 0; row < walker.Rows; row++, offD += inner)
@@ -117,6 +175,18 @@ internal static class Elementwise
         Span<T> sd = d.Span<T>();
         if (sx.Length == 0) return;
         if (sd.Length == 1) { sd[0] = System.Numerics.Tensors.TensorPrimitives.Sum(sx); return; }
+        if (IsRepeatedBlock(d.ShapeArray, x.ShapeArray))
+        {
+            // x is whole copies of d's block: add them up in order (short blocks element by element).
+            int len = sd.Length;
+            for (int off = 0; off < sx.Length; off += len)
+            {
+                var src = sx.Slice(off, len);
+                if (len >= 16) System.Numerics.Tensors.TensorPrimitives.Add(sd, src, sd);
+                else for (int j = 0; j < len; j++) sd[j] += src[j];
+            }
+            return;
+        }
         var walker = new BroadcastWalker(x.ShapeArray, d.ShapeArray, []);
         int inner = walker.Inner;
         for (int row = 0, offX = 0; row < walker.Rows; row++, offX += inner)

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace AutoNet.Kernels;
+
+/// <summary>
+/// A matrix operand read through strides: element (r, c) is <c>Data[r * RowStride + c * ColStride]</c>, so a
+/// row-major matrix and its transpose are both read in place, without a copy.
+/// </summary>
+internal readonly record struct Operand<T>(T[] Data, int RowStride, int ColStride)
+{
+    public T this[int r, int c] => Data[r * RowStride + c * ColStride];
+}
+
+/// <summary>
+/// The blocked matrix product C += A · B (Goto / BLIS scheme). B is packed once into panels of NR columns, each
+/// kc deep; the rows of C are cut into blocks of about 128 rows, and each block (a work item, possibly together
+/// with a group of B panels) packs its rows of A into panels of 6 rows and runs the register-tile micro-kernel
+/// over every (A panel, B panel) pair: the B panel stays in L1, the A block in L2.
+/// <para>Determinism: k is cut into blocks of equal depth that depend on k alone; each C element is the
+/// micro-kernel's FMA chain over each depth block, added to C block after block in order. Work items only decide
+/// which thread computes which elements, never how, so the result is bit-for-bit the same with 1 or 16 threads.</para>
+/// </summary>
+internal static class Gemm
+{
+    /// <summary>Largest depth of one block of k (kc): a B panel of kc × NR values should stay in L1.</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Largest number of rows of C in one work item (mc): its packed A block should stay in L2.</summary>
+    private const int MaxBlockRows = 144;
+
+    /// <summary>Below this many multiply-adds (m·n·k) a product runs on one thread.</summary>
+    private const long ParallelThreshold = 1L << 20;
+
+    /// <summary>
+    /// The depth of each block of k: k cut into equal blocks of at most <see cref="MaxDepth"/>. It fixes the order
+    /// in which partial sums are added, so every product path uses it.
+    /// </summary>
+    public static int Depth(int k)
+    {
+        int blocks = Math.Max(1, (k + MaxDepth - 1) / MaxDepth);
+        return (k + blocks - 1) / blocks;
+    }
+
+    /// <summary>C[m, n] (row-major, zeroed) += A[m, k] · B[k, n], on up to <paramref name="maxThreads"/> threads.</summary>
+    public static void Multiply<T>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated) Run<T, Vector512<T>, Simd512<T>>(a, b, c, m, k, n, maxThreads);
+        else if (Vector256.IsHardwareAccelerated) Run<T, Vector256<T>, Simd256<T>>(a, b, c, m, k, n, maxThreads);
+        else Run<T, Vector128<T>, Simd128<T>>(a, b, c, m, k, n, maxThreads);
+    }
+
+    private static void Run<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
+    {
+        const int mr = GemmMicroKernel.Rows;
+        int nr = GemmMicroKernel.Columns<T, TV, TS>();
+        int depth = Depth(k);
+        int panels = (n + nr - 1) / nr;
+        bool parallel = maxThreads > 1 && (long)m * n * k >= ParallelThreshold;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
+
+        // Pack all of B: block kb (rows p0.. of B) starts at p0 * paddedN; in it, panel jp holds depth × NR values.
+        int paddedN = panels * nr;
+        T[] packedB = ArrayPool<T>.Shared.Rent(k * paddedN);
+        if (parallel) Parallel.For(0, panels, options, jp => PackB(b, packedB, k, n, depth, nr, paddedN, jp));
+        else for (int jp = 0; jp < panels; jp++) PackB(b, packedB, k, n, depth, nr, paddedN, jp);
+
+        // Work items: blocks of rows, split further into groups of B panels when there are few row blocks.
+        int rowBlocks = Math.Max((m + MaxBlockRows - 1) / MaxBlockRows, Math.Min(4, (m + 8 * mr - 1) / (8 * mr)));
+        int blockRows = RoundUp((m + rowBlocks - 1) / rowBlocks, mr);
+        rowBlocks = (m + blockRows - 1) / blockRows;
+        int groups = rowBlocks >= 4 ? 1 : Math.Min(panels, (4 + rowBlocks - 1) / rowBlocks);
+        int panelsPerGroup = (panels + groups - 1) / groups;
+        groups = (panels + panelsPerGroup - 1) / panelsPerGroup;
+
+        void Item(int item)
+        {
+            int i0 = item / groups * blockRows, rows = Math.Min(blockRows, m - i0);
+            int jp0 = item % groups * panelsPerGroup, jp1 = Math.Min(panels, jp0 + panelsPerGroup);
+            T[] packedA = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * depth);
+            for (int p0 = 0; p0 < k; p0 += depth)
+            {
+                int kc = Math.Min(depth, k - p0);
+                PackA(a, packedA, i0, rows, p0, kc);
+                for (int jp = jp0; jp < jp1; jp++)
+                {
+                    ref T bPanel = ref packedB[p0 * paddedN + jp * kc * nr];
+                    int cols = Math.Min(nr, n - jp * nr);
+                    for (int ip = 0; ip * mr < rows; ip++)
+                        GemmMicroKernel.Run<T, TV, TS>(ref packedA[ip * kc * mr], ref bPanel, kc,
+                            ref c[(i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols);
+                }
+            }
+            ArrayPool<T>.Shared.Return(packedA);
+        }
+
+        int items = rowBlocks * groups;
+        if (parallel && items > 1) Parallel.For(0, items, options, Item);
+        else for (int item = 0; item < items; item++) Item(item);
+        ArrayPool<T>.Shared.Return(packedB);
+    }
+
+    /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k, zero-padding missing columns.</summary>
+    private static void PackB<T>(Operand<T> b, T[] packed, int k, int n, int depth, int nr, int paddedN, int jp)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int j0 = jp * nr, cols = Math.Min(nr, n - j0);
+        for (int p0 = 0; p0 < k; p0 += depth)
+        {
+            int kc = Math.Min(depth, k - p0);
+            var dst = packed.AsSpan(p0 * paddedN + jp * kc * nr, kc * nr);
+            for (int p = 0; p < kc; p++)
+            {
+                var row = dst.Slice(p * nr, nr);
+                if (b.ColStride == 1) b.Data.AsSpan((p0 + p) * b.RowStride + j0, cols).CopyTo(row);
+                else for (int j = 0; j < cols; j++) row[j] = b[p0 + p, j0 + j];
+                row[cols..].Clear();
+            }
+        }
+    }
+
+    /// <summary>Packs rows i0 .. i0+rows, depths p0 .. p0+kc of A into panels of 6 rows (p-major), zero-padding the last panel.</summary>
+    private static void PackA<T>(Operand<T> a, T[] packed, int i0, int rows, int p0, int kc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int mr = GemmMicroKernel.Rows;
+        for (int ip = 0; ip * mr < rows; ip++)
+        {
+            var dst = packed.AsSpan(ip * kc * mr, kc * mr);
+            int r0 = i0 + ip * mr, panelRows = Math.Min(mr, rows - ip * mr);
+            if (panelRows < mr) dst.Clear();
+            for (int r = 0; r < panelRows; r++)
+            {
+                int src = (r0 + r) * a.RowStride + p0 * a.ColStride;
+                for (int p = 0; p < kc; p++, src += a.ColStride) dst[p * mr + r] = a.Data[src];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
+}
