@@ -1,4 +1,7 @@
 using System.Numerics;
+using AutoNet.Internal;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AutoNet.Kernels;
 
@@ -27,10 +30,21 @@ internal interface IBinaryKernel
 /// <summary>The elementwise loop drivers: one for unary maps, one for broadcasting binary ops.</summary>
 internal static class Elementwise
 {
+    /// <summary>
+    /// A new tensor whose every element the caller is about to write: its memory is not zeroed first (for the
+    /// outputs of maps, binary ops, copies; never for a kernel that accumulates into its output).
+    /// </summary>
+    internal static Tensor Uninitialized(int[] shape, DType dtype)
+    {
+        int n = ShapeUtil.Count(shape, "Tensor");
+        Array data = dtype == DType.Float32 ? GC.AllocateUninitializedArray<float>(n) : GC.AllocateUninitializedArray<double>(n);
+        return new Tensor(new TensorStorage(data), shape, dtype);
+    }
+
     /// <summary>y = f(x) elementwise, same shape and dtype as <paramref name="x"/>.</summary>
     public static Tensor Map<TK>(Tensor x, TK kernel) where TK : struct, IUnaryKernel
     {
-        var y = Tensor.Empty(x.ShapeArray, x.DType);
+        var y = Uninitialized(x.ShapeArray, x.DType);
         if (x.DType == DType.Float32) kernel.Run<float>(x.Span<float>(), y.Span<float>());
         else kernel.Run<double>(x.Span<double>(), y.Span<double>());
         return y;
@@ -42,7 +56,7 @@ internal static class Elementwise
     /// </summary>
     public static Tensor Binary<TK>(Tensor a, Tensor b, int[] shape, TK kernel) where TK : struct, IBinaryKernel
     {
-        var d = Tensor.Empty(shape, a.DType);
+        var d = Uninitialized(shape, a.DType);
         if (a.DType == DType.Float32) Binary<float, TK>(a, b, d, kernel);
         else Binary<double, TK>(a, b, d, kernel);
         return d;
@@ -75,6 +89,31 @@ internal static class Elementwise
             else if (walker.InnerB) k.Run(sa[offA], sb.Slice(offB, inner), dst);
             else k.Run(sa.Slice(offA, 1), sb[offB], dst.Slice(0, 1)); // inner == 1
             walker.Next();
+        }
+    }
+
+    /// <summary>
+    /// d[j] += Σ_r x[r·L + j] for the copies r in order (L = d's length): the same additions, in the same order, as
+    /// adding the copies one by one, but with each vector of d held in a register across all copies.
+    /// </summary>
+    private static void AddCopies<T, TV, TS>(ReadOnlySpan<T> x, Span<T> d)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
+    {
+        int len = d.Length, lanes = TS.Lanes;
+        int vectorEnd = TS.IsHardwareAccelerated ? len - len % lanes : 0;
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        ref T ds = ref MemoryMarshal.GetReference(d);
+        for (int j = 0; j < vectorEnd; j += lanes)
+        {
+            TV acc = TS.Load(ref ds, (nuint)j);
+            for (int off = j; off < x.Length; off += len) acc = TS.Add(acc, TS.Load(ref xs, (nuint)off));
+            TS.Store(acc, ref ds, (nuint)j);
+        }
+        for (int j = vectorEnd; j < len; j++)
+        {
+            T acc = d[j];
+            for (int off = j; off < x.Length; off += len) acc += x[off];
+            d[j] = acc;
         }
     }
 
@@ -131,7 +170,7 @@ internal static class Elementwise
     /// <summary>Copies <paramref name="x"/> broadcast to <paramref name="shape"/> (PyTorch: <c>expand</c>, materialised).</summary>
     public static Tensor BroadcastTo(Tensor x, int[] shape)
     {
-        var d = Tensor.Empty(shape, x.DType);
+        var d = Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) BroadcastTo<float>(x, d); else BroadcastTo<double>(x, d);
         return d;
     }
@@ -177,14 +216,14 @@ internal static class Elementwise
         if (sd.Length == 1) { sd[0] = System.Numerics.Tensors.TensorPrimitives.Sum(sx); return; }
         if (IsRepeatedBlock(d.ShapeArray, x.ShapeArray))
         {
-            // x is whole copies of d's block: add them up in order (short blocks element by element).
-            int len = sd.Length;
-            for (int off = 0; off < sx.Length; off += len)
-            {
-                var src = sx.Slice(off, len);
-                if (len >= 16) System.Numerics.Tensors.TensorPrimitives.Add(sd, src, sd);
-                else for (int j = 0; j < len; j++) sd[j] += src[j];
-            }
+            // x is whole copies of d's block (the gradient of a bias): add them up copy after copy, a short block
+            // in registers, a long one row by row.
+            if (sd.Length >= 64)
+                for (int off = 0; off < sx.Length; off += sd.Length)
+                    System.Numerics.Tensors.TensorPrimitives.Add(sd, sx.Slice(off, sd.Length), sd);
+            else if (Vector512.IsHardwareAccelerated && sd.Length >= Vector512<T>.Count) AddCopies<T, Vector512<T>, Simd512<T>>(sx, sd);
+            else if (Vector256.IsHardwareAccelerated && sd.Length >= Vector256<T>.Count) AddCopies<T, Vector256<T>, Simd256<T>>(sx, sd);
+            else AddCopies<T, Vector128<T>, Simd128<T>>(sx, sd);
             return;
         }
         var walker = new BroadcastWalker(x.ShapeArray, d.ShapeArray, []);

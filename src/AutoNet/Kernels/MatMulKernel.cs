@@ -51,8 +51,8 @@ internal static class MatMulKernel
 
     /// <summary>
     /// C[i, j] = Σ_p A(i, p) · B(p, j) with the micro-kernel's arithmetic (an FMA chain per depth block, blocks
-    /// added in order), in "row of C += A(i, p) · row of B" form: vectors across j where B's rows are contiguous,
-    /// scalars for the rest.
+    /// added in order), in "rows of C += A(i, p) · row of B" form: vectors across j where B's rows are contiguous,
+    /// scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA units busy.
     /// </summary>
     private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
@@ -60,26 +60,56 @@ internal static class MatMulKernel
         int depth = Gemm.Depth(k), lanes = TS.Lanes;
         int vectorEnd = b.ColStride == 1 && TS.IsHardwareAccelerated ? n - n % lanes : 0;
         T[] bd = b.Data;
-        for (int i = 0; i < m; i++)
+        for (int i0 = 0; i0 < m; i0 += 4)
         {
-            ref T cRow = ref c[i * n];
-            for (int j = 0; j < vectorEnd; j += lanes)
+            int rows = Math.Min(4, m - i0);
+            // Row indices of the block; missing rows repeat the last one (computed twice, stored once).
+            int i1 = i0 + Math.Min(1, rows - 1), i2 = i0 + Math.Min(2, rows - 1), i3 = i0 + rows - 1;
+            for (int j = 0; j < n; j += j < vectorEnd ? lanes : 1)
                 for (int p0 = 0; p0 < k; p0 += depth)
                 {
-                    TV acc = TS.Zero;
-                    for (int p = p0, end = Math.Min(k, p0 + depth); p < end; p++)
-                        acc = TS.MultiplyAdd(TS.Broadcast(a[i, p]), TS.Load(ref bd[p * b.RowStride], (nuint)j), acc);
-                    TS.Store(TS.Add(TS.Load(ref cRow, (nuint)j), acc), ref cRow, (nuint)j);
-                }
-            for (int j = vectorEnd; j < n; j++)
-                for (int p0 = 0; p0 < k; p0 += depth)
-                {
-                    T acc = T.Zero;
-                    for (int p = p0, end = Math.Min(k, p0 + depth); p < end; p++)
-                        acc = T.FusedMultiplyAdd(a[i, p], b[p, j], acc);
-                    Unsafe.Add(ref cRow, j) += acc;
+                    int end = Math.Min(k, p0 + depth);
+                    if (j < vectorEnd)
+                    {
+                        TV acc0 = TS.Zero, acc1 = TS.Zero, acc2 = TS.Zero, acc3 = TS.Zero;
+                        for (int p = p0; p < end; p++)
+                        {
+                            TV bv = TS.Load(ref bd[p * b.RowStride], (nuint)j);
+                            acc0 = TS.MultiplyAdd(TS.Broadcast(a[i0, p]), bv, acc0);
+                            acc1 = TS.MultiplyAdd(TS.Broadcast(a[i1, p]), bv, acc1);
+                            acc2 = TS.MultiplyAdd(TS.Broadcast(a[i2, p]), bv, acc2);
+                            acc3 = TS.MultiplyAdd(TS.Broadcast(a[i3, p]), bv, acc3);
+                        }
+                        AddVector<T, TV, TS>(c, i0 * n + j, acc0);
+                        if (rows > 1) AddVector<T, TV, TS>(c, i1 * n + j, acc1);
+                        if (rows > 2) AddVector<T, TV, TS>(c, i2 * n + j, acc2);
+                        if (rows > 3) AddVector<T, TV, TS>(c, i3 * n + j, acc3);
+                    }
+                    else
+                    {
+                        T acc0 = T.Zero, acc1 = T.Zero, acc2 = T.Zero, acc3 = T.Zero;
+                        for (int p = p0; p < end; p++)
+                        {
+                            T bv = b[p, j];
+                            acc0 = T.FusedMultiplyAdd(a[i0, p], bv, acc0);
+                            acc1 = T.FusedMultiplyAdd(a[i1, p], bv, acc1);
+                            acc2 = T.FusedMultiplyAdd(a[i2, p], bv, acc2);
+                            acc3 = T.FusedMultiplyAdd(a[i3, p], bv, acc3);
+                        }
+                        c[i0 * n + j] += acc0;
+                        if (rows > 1) c[i1 * n + j] += acc1;
+                        if (rows > 2) c[i2 * n + j] += acc2;
+                        if (rows > 3) c[i3 * n + j] += acc3;
+                    }
                 }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddVector<T, TV, TS>(T[] c, int offset, TV value) where T : unmanaged where TV : struct where TS : ISimd<TV, T>
+    {
+        ref T at = ref c[offset];
+        TS.Store(TS.Add(TS.Load(ref at, 0), value), ref at, 0);
     }
 
     /// <summary>Swaps two dimensions, copying into a new contiguous tensor.</summary>
@@ -87,7 +117,7 @@ internal static class MatMulKernel
     {
         var shape = (int[])x.ShapeArray.Clone();
         (shape[dim0], shape[dim1]) = (shape[dim1], shape[dim0]);
-        var y = Tensor.Empty(shape, x.DType);
+        var y = Elementwise.Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) Transpose<float>(x.Span<float>(), y.Span<float>(), x.ShapeArray, dim0, dim1);
         else Transpose<double>(x.Span<double>(), y.Span<double>(), x.ShapeArray, dim0, dim1);
         return y;
