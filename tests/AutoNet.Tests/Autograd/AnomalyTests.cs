@@ -15,6 +15,7 @@ public class AnomalyTests
             var e = Assert.Throws<ArithmeticException>(() => x.Sqrt());
             Assert.Contains("Sqrt", e.Message);
             Assert.Contains("forward", e.Message);
+            Assert.Contains("created at AnomalyTests.cs:", e.Message);
         }
     }
 
@@ -27,7 +28,7 @@ public class AnomalyTests
         {
             var y = x.Sqrt().Sum(); // forward is finite; d/dx √x = 1/(2√x) is infinite at 0
             var e = Assert.Throws<ArithmeticException>(() => y.Backward());
-            Assert.Contains("backward of Sqrt", e.Message);
+            Assert.Contains("backward of Sqrt (created at AnomalyTests.cs:", e.Message);
         }
     }
 }
