@@ -1,0 +1,268 @@
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+/// <summary>
+/// The machinery behind <see cref="Autograd.GradCheck"/> and <see cref="Autograd.GradGradCheck"/>: float64 copies
+/// of the inputs, central differences by perturbing those copies in place, analytical Jacobians from
+/// <see cref="Autograd.Grad"/>, and the comparison. Works on functions with several outputs (GradGradCheck checks
+/// one gradient per input).
+/// </summary>
+internal sealed class GradChecker
+{
+    private readonly string _check;
+    private readonly double _eps, _atol, _rtol;
+    private readonly GradCheckMode _mode;
+    private readonly int _seed;
+    private readonly Tensor[] _x;
+    private readonly bool _promoted;
+    private Func<Tensor[], Tensor[]> _function = null!;
+    private int[][] _outShapes = [];
+
+    // The running comparison: how many entries, whether all passed, and the worst one.
+    private int _compared;
+    private bool _passed = true;
+    private double _worstScore = double.NegativeInfinity;
+    private GradCheckEntry? _worst;
+
+    public GradChecker(string check, Tensor[] inputs, double eps, double atol, double rtol, GradCheckMode mode, int seed)
+    {
+        _check = check;
+        _x = Copies(Validate(check, inputs, eps, atol, rtol, mode), out _promoted);
+        (_eps, _atol, _rtol, _mode, _seed) = (eps, atol, rtol, mode, seed);
+    }
+
+    /// <summary>Checks the arguments every gradient check shares, with messages naming what is wrong.</summary>
+    public static Tensor[] Validate(string check, Tensor[] inputs, double eps, double atol, double rtol, GradCheckMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Length == 0)
+            throw new ArgumentException($"{check}: no inputs given; pass the tensors to differentiate with respect to.", nameof(inputs));
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (inputs[i] is null)
+                throw new ArgumentException($"{check}: input {i} is null.", nameof(inputs));
+            if (!inputs[i].RequiresGrad)
+                throw new ArgumentException(
+                    $"{check}: input {i} (shape {ShapeUtil.Format(inputs[i].ShapeArray)}) does not require grad; set RequiresGrad = true on every input to check.",
+                    nameof(inputs));
+        }
+        if (!(eps > 0) || double.IsInfinity(eps))
+            throw new ArgumentOutOfRangeException(nameof(eps), eps, $"{check}: eps must be a positive finite step, got {eps}.");
+        if (!(atol >= 0) || !(rtol >= 0))
+            throw new ArgumentOutOfRangeException(atol >= 0 ? nameof(rtol) : nameof(atol), atol >= 0 ? rtol : atol,
+                $"{check}: atol and rtol must be >= 0, got atol {atol} and rtol {rtol}.");
+        if (!Enum.IsDefined(mode))
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, $"{check}: mode must be Auto, Full or Fast.");
+        return inputs;
+    }
+
+    /// <summary>float64 leaf copies of <paramref name="inputs"/> that require grad; <paramref name="promoted"/> tells
+    /// whether any was float32.</summary>
+    public static Tensor[] Copies(Tensor[] inputs, out bool promoted)
+    {
+        promoted = false;
+        var copies = new Tensor[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            promoted |= inputs[i].DType != DType.Float64;
+            copies[i] = new Tensor(new TensorStorage(inputs[i].ToArray()), (int[])inputs[i].ShapeArray.Clone(), DType.Float64) { RequiresGrad = true };
+        }
+        return copies;
+    }
+
+    /// <summary>A standard normal draw (Box-Muller), for random directions and grad_outputs.</summary>
+    public static double NextGaussian(Random random)
+    {
+        double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>Runs the check of <paramref name="function"/>; <paramref name="outputLabel"/> describes output o in messages.</summary>
+    public GradCheckResult Run(Func<Tensor[], Tensor[]> function, Func<int, string> outputLabel)
+    {
+        _function = function;
+        var outputs = Evaluate();
+        _outShapes = outputs.Select(o => (int[])o.ShapeArray.Clone()).ToArray();
+        long inCount = _x.Sum(t => (long)t.Count), outCount = outputs.Sum(o => (long)o.Count);
+        var mode = _mode != GradCheckMode.Auto ? _mode
+            : inCount <= Autograd.GradCheckFullModeMaxElements && outCount <= Autograd.GradCheckFullModeMaxElements
+                ? GradCheckMode.Full : GradCheckMode.Fast;
+        var labels = Enumerable.Range(0, outputs.Length).Select(outputLabel).ToArray();
+        if (mode == GradCheckMode.Full) RunFull(labels); else RunFast();
+        return new GradCheckResult(_check, mode, _passed, _compared, _eps, _atol, _rtol, _promoted, _seed, _worst);
+    }
+
+    private void RunFull(string[] labels)
+    {
+        int outTotal = _outShapes.Sum(ShapeCount);
+        // numerical[i][r * n_i + k] = ∂(output element r) / ∂(input i element k), by central differences.
+        var numerical = new double[_x.Length][];
+        for (int i = 0; i < _x.Length; i++)
+        {
+            var x = _x[i].Data<double>();
+            int n = x.Length;
+            var column = numerical[i] = new double[outTotal * n];
+            for (int k = 0; k < n; k++)
+            {
+                double original = x[k];
+                x[k] = original + _eps;
+                var plus = Values();
+                x[k] = original - _eps;
+                var minus = Values();
+                x[k] = original;
+                for (int r = 0; r < outTotal; r++) column[r * n + k] = (plus[r] - minus[r]) / (2 * _eps);
+            }
+        }
+
+        // analytical: one backward pass per output element, seeded with a one-hot gradient.
+        var analytical = _x.Select(t => new double[outTotal * t.Count]).ToArray();
+        var outputs = Evaluate();
+        for (int o = 0, offset = 0; o < outputs.Length; offset += outputs[o].Count, o++)
+        {
+            if (!outputs[o].RequiresGrad) continue; // a constant output: its analytical gradient is 0
+            for (int j = 0; j < outputs[o].Count; j++)
+            {
+                var seed = Tensor.Zeros(outputs[o].ShapeArray, outputs[o].DType);
+                if (seed.DType == DType.Float32) seed.Data<float>()[j] = 1; else seed.Data<double>()[j] = 1;
+                var grads = Autograd.Grad([outputs[o]], _x, [seed], retainGraph: true);
+                for (int i = 0; i < _x.Length; i++)
+                {
+                    if (grads[i] is not { } g) continue;
+                    var values = CheckedGradient(g, i);
+                    Array.Copy(values, 0, analytical[i], (offset + j) * values.Length, values.Length);
+                }
+            }
+        }
+
+        for (int i = 0; i < _x.Length; i++)
+        {
+            int n = _x[i].Count;
+            for (int o = 0, offset = 0; o < _outShapes.Length; offset += ShapeCount(_outShapes[o]), o++)
+                for (int j = 0; j < ShapeCount(_outShapes[o]); j++)
+                    for (int k = 0; k < n; k++)
+                    {
+                        int at = (offset + j) * n + k;
+                        Compare(analytical[i][at], numerical[i][at],
+                            () => new GradCheckEntry(i, _x[i].ShapeArray, k, o, labels[o], _outShapes[o], j, analytical[i][at], numerical[i][at]));
+                    }
+        }
+    }
+
+    private void RunFast()
+    {
+        var random = new Random(_seed);
+        int outTotal = _outShapes.Sum(ShapeCount);
+        var v = UnitVector(random, outTotal);
+        var directions = _x.Select(t => UnitVector(random, t.Count)).ToArray();
+
+        var numerical = new double[_x.Length];
+        for (int i = 0; i < _x.Length; i++)
+        {
+            var x = _x[i].Data<double>();
+            var original = (double[])x.Clone();
+            var u = directions[i];
+            for (int k = 0; k < x.Length; k++) x[k] = original[k] + _eps * u[k];
+            var plus = Values();
+            for (int k = 0; k < x.Length; k++) x[k] = original[k] - _eps * u[k];
+            var minus = Values();
+            original.CopyTo(x, 0);
+            double sum = 0;
+            for (int r = 0; r < outTotal; r++) sum += v[r] * ((plus[r] - minus[r]) / (2 * _eps));
+            numerical[i] = sum;
+        }
+
+        // analytical: one backward pass seeded with v over every output that requires grad, dotted with u.
+        var outputs = Evaluate();
+        var roots = new List<Tensor>();
+        var seeds = new List<Tensor>();
+        for (int o = 0, offset = 0; o < outputs.Length; offset += outputs[o].Count, o++)
+        {
+            if (!outputs[o].RequiresGrad) continue;
+            var slice = new double[outputs[o].Count];
+            Array.Copy(v, offset, slice, 0, slice.Length);
+            roots.Add(outputs[o]);
+            seeds.Add(new Tensor(new TensorStorage(slice), (int[])outputs[o].ShapeArray.Clone(), DType.Float64));
+        }
+        var grads = roots.Count == 0 ? new Tensor?[_x.Length] : Autograd.Grad(roots, _x, seeds);
+        for (int i = 0; i < _x.Length; i++)
+        {
+            if (_x[i].Count == 0) continue;
+            double analytical = 0;
+            if (grads[i] is { } g)
+            {
+                var values = CheckedGradient(g, i);
+                for (int k = 0; k < values.Length; k++) analytical += values[k] * directions[i][k];
+            }
+            Compare(analytical, numerical[i], () => new GradCheckEntry(i, _x[i].ShapeArray, -1, -1, "", [], -1, analytical, numerical[i]));
+        }
+    }
+
+    /// <summary>Records one comparison: |a - n| &lt;= atol + rtol·|n| (NaN fails); keeps the worst by how far past
+    /// (or how close to) its tolerance it is.</summary>
+    private void Compare(double analytical, double numerical, Func<GradCheckEntry> entry)
+    {
+        _compared++;
+        double diff = Math.Abs(analytical - numerical);
+        double tolerance = _atol + _rtol * Math.Abs(numerical);
+        bool ok = diff <= tolerance;
+        double score = ok ? (tolerance > 0 ? diff / tolerance : 0)
+            : double.IsNaN(diff) || tolerance == 0 ? double.PositiveInfinity : diff / tolerance;
+        if (!ok) _passed = false;
+        if (score > _worstScore || _worst is null)
+        {
+            _worstScore = score;
+            _worst = entry();
+        }
+    }
+
+    /// <summary>Calls the function on the current input values and checks its outputs.</summary>
+    private Tensor[] Evaluate()
+    {
+        var outputs = _function(_x) ?? throw new InvalidOperationException($"{_check}: the function returned null; it must return a tensor.");
+        for (int o = 0; o < outputs.Length; o++)
+        {
+            if (outputs[o] is null)
+                throw new InvalidOperationException($"{_check}: the function returned null; it must return a tensor.");
+            if (_outShapes.Length > 0 && !outputs[o].ShapeArray.AsSpan().SequenceEqual(_outShapes[o]))
+                throw new InvalidOperationException(
+                    $"{_check}: the function's output changed shape from {ShapeUtil.Format(_outShapes[o])} to {ShapeUtil.Format(outputs[o].ShapeArray)} " +
+                    "between calls; it must be a pure function of its inputs.");
+        }
+        return outputs;
+    }
+
+    /// <summary>The outputs' values, concatenated, as float64.</summary>
+    private double[] Values()
+    {
+        var outputs = Evaluate();
+        var values = new double[outputs.Sum(o => o.Count)];
+        for (int o = 0, offset = 0; o < outputs.Length; offset += outputs[o].Count, o++)
+            for (int j = 0; j < outputs[o].Count; j++) values[offset + j] = outputs[o].GetFlat(j);
+        return values;
+    }
+
+    private double[] CheckedGradient(Tensor g, int input)
+    {
+        if (!g.ShapeArray.AsSpan().SequenceEqual(_x[input].ShapeArray))
+            throw new InvalidOperationException(
+                $"{_check}: backward returned a gradient of shape {ShapeUtil.Format(g.ShapeArray)} for input {input} of shape {ShapeUtil.Format(_x[input].ShapeArray)}; they must match.");
+        return g.ToArray();
+    }
+
+    private static double[] UnitVector(Random random, int n)
+    {
+        var u = new double[n];
+        double norm = 0;
+        for (int k = 0; k < n; k++)
+        {
+            u[k] = NextGaussian(random);
+            norm += u[k] * u[k];
+        }
+        norm = Math.Sqrt(norm);
+        for (int k = 0; k < n && norm > 0; k++) u[k] /= norm;
+        return u;
+    }
+
+    private static int ShapeCount(int[] shape) => shape.Aggregate(1, (a, b) => a * b);
+}
