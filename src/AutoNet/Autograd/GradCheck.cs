@@ -53,7 +53,8 @@ public static partial class Autograd
     /// <remarks>
     /// v is <paramref name="gradOutput"/> if given, else standard normal values of the output's shape drawn from a
     /// generator seeded with <paramref name="seed"/> (PyTorch draws a random grad_output too). Each input gradient
-    /// is one output of the checked function; a failure names the input gradient, the input and the element.
+    /// is one output of the checked function, and v is one more input (the last); a failure names the input gradient,
+    /// the input and the element.
     /// </remarks>
     /// <param name="function">The function whose second derivatives are checked.</param>
     /// <param name="inputs">The point to check at; every input must have <c>RequiresGrad</c> set.</param>
@@ -90,7 +91,8 @@ public static partial class Autograd
         v.RequiresGrad = true;
 
         var checker = new GradChecker("GradGradCheck", [.. x, v], eps, atol, rtol, mode, seed);
-        return checker.Run(all => VectorJacobianProduct(function, all[..n], all[n]), o => $"the gradient of input {o}");
+        return checker.Run(all => VectorJacobianProduct(function, all[..n], all[n]), o => $"the gradient of input {o}",
+            i => i == n ? "the grad_output v" : "");
     }
 
     /// <summary>vᵀ·∂f/∂x for each input, recorded (createGraph) so that it can be differentiated again; zeros for an

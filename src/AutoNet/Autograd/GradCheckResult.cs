@@ -24,9 +24,10 @@ public sealed class GradCheckResult
         Rtol = rtol;
         PromotedToFloat64 = promoted;
         Seed = seed;
-        var w = worst ?? new GradCheckEntry(-1, [], -1, -1, "", [], -1, 0, 0);
+        var w = worst ?? new GradCheckEntry(-1, "", [], -1, -1, "", [], -1, 0, 0);
         InputIndex = w.Input;
         InputShape = Array.AsReadOnly(w.InputShape);
+        InputLabel = w.InputLabel;
         ElementIndex = w.Element;
         ElementMultiIndex = Array.AsReadOnly(w.Element >= 0 ? Unravel(w.Element, w.InputShape) : []);
         OutputIndex = w.Output;
@@ -66,6 +67,9 @@ public sealed class GradCheckResult
 
     /// <summary>The input of the worst entry (-1 if nothing was compared).</summary>
     public int InputIndex { get; }
+
+    /// <summary>A description of the input, e.g. "the grad_output" for GradGradCheck's last input (else empty).</summary>
+    internal string InputLabel { get; }
 
     /// <summary>The shape of that input.</summary>
     public IReadOnlyList<int> InputShape { get; }
@@ -122,7 +126,8 @@ public sealed class GradCheckResult
         string notes = (Mode == GradCheckMode.Fast ? $"; fast mode (random directions, seed {Seed})" : "")
             + (PromotedToFloat64 ? "; float32 inputs were promoted to float64 for the check" : "");
         if (InputIndex < 0) return $"{Check} passed: nothing to compare (no input elements){notes}";
-        string where = $"input {InputIndex} (shape {ShapeUtil.Format(InputShape.ToArray())})";
+        string label = InputLabel.Length > 0 ? InputLabel + ", " : "";
+        string where = $"input {InputIndex} ({label}shape {ShapeUtil.Format(InputShape.ToArray())})";
         where += Mode == GradCheckMode.Fast ? " along a random unit direction" : $" at element {FormattedElementIndex}{OutputPart()}";
         string values = Mode == GradCheckMode.Fast ? "vᵀJu analytical" : "analytical";
         string entry = $"{values} {V(Analytical)}, numerical {V(Numerical)} (abs err {N(AbsoluteError)}, rel err {N(RelativeError)})";
@@ -162,5 +167,5 @@ public sealed class GradCheckResult
 }
 
 /// <summary>One compared entry of a gradient check.</summary>
-internal sealed record GradCheckEntry(int Input, int[] InputShape, int Element, int Output, string OutputLabel, int[] OutputShape,
+internal sealed record GradCheckEntry(int Input, string InputLabel, int[] InputShape, int Element, int Output, string OutputLabel, int[] OutputShape,
     int OutputElement, double Analytical, double Numerical);

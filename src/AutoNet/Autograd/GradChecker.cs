@@ -18,6 +18,7 @@ internal sealed class GradChecker
     private readonly bool _promoted;
     private Func<Tensor[], Tensor[]> _function = null!;
     private int[][] _outShapes = [];
+    private Func<int, string> _inputLabel = _ => "";
 
     // The running comparison: how many entries, whether all passed, and the worst one.
     private int _compared;
@@ -78,9 +79,11 @@ internal sealed class GradChecker
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
-    /// <summary>Runs the check of <paramref name="function"/>; <paramref name="outputLabel"/> describes output o in messages.</summary>
-    public GradCheckResult Run(Func<Tensor[], Tensor[]> function, Func<int, string> outputLabel)
+    /// <summary>Runs the check of <paramref name="function"/>; <paramref name="outputLabel"/> describes output o in messages,
+    /// <paramref name="inputLabel"/> likewise describes input i (empty for none).</summary>
+    public GradCheckResult Run(Func<Tensor[], Tensor[]> function, Func<int, string> outputLabel, Func<int, string>? inputLabel = null)
     {
+        _inputLabel = inputLabel ?? (_ => "");
         _function = function;
         var outputs = Evaluate();
         _outShapes = outputs.Select(o => (int[])o.ShapeArray.Clone()).ToArray();
@@ -144,7 +147,7 @@ internal sealed class GradChecker
                     {
                         int at = (offset + j) * n + k;
                         Compare(analytical[i][at], numerical[i][at],
-                            () => new GradCheckEntry(i, _x[i].ShapeArray, k, o, labels[o], _outShapes[o], j, analytical[i][at], numerical[i][at]));
+                            () => new GradCheckEntry(i, _inputLabel(i), _x[i].ShapeArray, k, o, labels[o], _outShapes[o], j, analytical[i][at], numerical[i][at]));
                     }
         }
     }
@@ -194,7 +197,7 @@ internal sealed class GradChecker
                 var values = CheckedGradient(g, i);
                 for (int k = 0; k < values.Length; k++) analytical += values[k] * directions[i][k];
             }
-            Compare(analytical, numerical[i], () => new GradCheckEntry(i, _x[i].ShapeArray, -1, -1, "", [], -1, analytical, numerical[i]));
+            Compare(analytical, numerical[i], () => new GradCheckEntry(i, _inputLabel(i), _x[i].ShapeArray, -1, -1, "", [], -1, analytical, numerical[i]));
         }
     }
 

@@ -58,14 +58,19 @@ public static class TorchFixtures
     public static TorchCase Get(string id) =>
         Loaded.Value.Cases.TryGetValue(id, out var c) ? c : throw new KeyNotFoundException($"No PyTorch fixture case '{id}'.");
 
-    /// <summary>The ids of every case of <paramref name="op"/> (optionally only those whose id contains <paramref name="filter"/>).</summary>
-    public static TheoryData<string> Ids(string op, string? filter = null)
+    /// <summary>The ids of every case of <paramref name="op"/>, optionally only those whose id contains
+    /// <paramref name="filter"/>, and none whose id contains <paramref name="exclude"/>.</summary>
+    public static TheoryData<string> Ids(string op, string? filter = null, string? exclude = null) => new(IdList(op, filter, exclude));
+
+    /// <summary>As <see cref="Ids"/>, as a list.</summary>
+    public static List<string> IdList(string op, string? filter = null, string? exclude = null)
     {
-        var data = new TheoryData<string>();
-        foreach (var c in Loaded.Value.Cases.Values)
-            if (c.Op == op && (filter is null || c.Id.Contains(filter, StringComparison.Ordinal))) data.Add(c.Id);
-        if (data.Count == 0) throw new InvalidOperationException($"The PyTorch fixture holds no case for op '{op}'.");
-        return data;
+        var ids = Loaded.Value.Cases.Values
+            .Where(c => c.Op == op && (filter is null || c.Id.Contains(filter, StringComparison.Ordinal))
+                && (exclude is null || !c.Id.Contains(exclude, StringComparison.Ordinal)))
+            .Select(c => c.Id).ToList();
+        if (ids.Count == 0) throw new InvalidOperationException($"The PyTorch fixture holds no case for op '{op}'.");
+        return ids;
     }
 
     internal static double ReadDouble(JsonElement e) => e.ValueKind == JsonValueKind.String
