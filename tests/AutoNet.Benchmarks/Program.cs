@@ -11,6 +11,13 @@ if (args.Length == 2 && args[0] == "--profile-moons")
     moons.Train(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
+if (args.Length == 2 && args[0] == "--profile-mlp")
+{
+    // A long AutoNet MLP run to attach a profiler to: --profile-mlp STEPS.
+    var mlp = new AutoNet.Benchmarks.MlpAutoNet();
+    for (int i = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture); i > 0; i--) mlp.Step();
+    return 0;
+}
 if (args.Contains("--short"))
 {
     AutoNet.Benchmarks.ShortRun.Run(args.Where(a => a != "--short").ToArray());

@@ -113,13 +113,9 @@ internal static class Gemm
         {
             int kc = Math.Min(depth, k - p0);
             var dst = packed.AsSpan(p0 * paddedN + jp * kc * nr, kc * nr);
-            for (int p = 0; p < kc; p++)
-            {
-                var row = dst.Slice(p * nr, nr);
-                if (b.ColStride == 1) b.Data.AsSpan((p0 + p) * b.RowStride + j0, cols).CopyTo(row);
-                else for (int j = 0; j < cols; j++) row[j] = b[p0 + p, j0 + j];
-                row[cols..].Clear();
-            }
+            if (cols < nr) dst.Clear();
+            // Element (p, j) of the block goes to dst[p·NR + j].
+            CopyBlock(ref b.Data[p0 * b.RowStride + j0 * b.ColStride], b.RowStride, b.ColStride, ref dst[0], nr, 1, kc, cols);
         }
     }
 
@@ -133,11 +129,28 @@ internal static class Gemm
             var dst = packed.AsSpan(ip * kc * mr, kc * mr);
             int r0 = i0 + ip * mr, panelRows = Math.Min(mr, rows - ip * mr);
             if (panelRows < mr) dst.Clear();
-            for (int r = 0; r < panelRows; r++)
-            {
-                int src = (r0 + r) * a.RowStride + p0 * a.ColStride;
-                for (int p = 0; p < kc; p++, src += a.ColStride) dst[p * mr + r] = a.Data[src];
-            }
+            // Element (r, p) of the panel goes to dst[p·6 + r].
+            CopyBlock(ref a.Data[r0 * a.RowStride + p0 * a.ColStride], a.RowStride, a.ColStride, ref dst[0], 1, mr, panelRows, kc);
+        }
+    }
+
+    /// <summary>
+    /// Copies a rows × cols block between strided layouts: element (r, c) from src[r·srcRow + c·srcCol] to
+    /// dst[r·dstRow + c·dstCol], walking the source along whichever of its dims is contiguous. The callers size
+    /// both blocks, so no bounds are checked here.
+    /// </summary>
+    private static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
+    {
+        if (srcCol != 1 && srcRow == 1)
+        {
+            // Transposed source: swap the roles of rows and columns so the inner loop reads contiguously.
+            (srcRow, srcCol, dstRow, dstCol, rows, cols) = (srcCol, srcRow, dstCol, dstRow, cols, rows);
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            ref T s = ref Unsafe.Add(ref src, (nint)r * srcRow);
+            ref T d = ref Unsafe.Add(ref dst, (nint)r * dstRow);
+            for (int c = 0; c < cols; c++) Unsafe.Add(ref d, (nint)c * dstCol) = Unsafe.Add(ref s, (nint)c * srcCol);
         }
     }
 

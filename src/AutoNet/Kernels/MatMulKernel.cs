@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace AutoNet.Kernels;
@@ -155,16 +156,23 @@ internal static class MatMulKernel
         }
     }
 
-    /// <summary>y[c, r] = x[r, c] for an x of rows × cols, in 32 × 32 tiles so both sides stay in cache.</summary>
+    /// <summary>y[c, r] = x[r, c] for an x of rows × cols, in 32 × 32 tiles so both sides stay in L1.</summary>
     private static void Transpose2D<T>(ReadOnlySpan<T> x, Span<T> y, int rows, int cols) where T : unmanaged
     {
         const int tile = 32;
+        ref T src = ref MemoryMarshal.GetReference(x);
+        ref T dst = ref MemoryMarshal.GetReference(y);
         for (int r0 = 0; r0 < rows; r0 += tile)
             for (int c0 = 0; c0 < cols; c0 += tile)
             {
                 int r1 = Math.Min(rows, r0 + tile), c1 = Math.Min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++)
-                    for (int c = c0; c < c1; c++) y[c * rows + r] = x[r * cols + c];
+                for (int c = c0; c < c1; c++)
+                {
+                    // One row of y (contiguous writes) from one column of the x tile (reads 32 lines kept in L1).
+                    ref T yRow = ref Unsafe.Add(ref dst, (nint)c * rows);
+                    ref T xCol = ref Unsafe.Add(ref src, c);
+                    for (int r = r0; r < r1; r++) Unsafe.Add(ref yRow, r) = Unsafe.Add(ref xCol, (nint)r * cols);
+                }
             }
     }
 }
