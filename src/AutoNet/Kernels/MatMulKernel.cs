@@ -29,7 +29,9 @@ internal static class MatMulKernel
     {
         int[] sa = a.ShapeArray, sb = b.ShapeArray;
         int m = transposeA ? sa[1] : sa[0], k = transposeA ? sa[0] : sa[1], n = transposeB ? sb[0] : sb[1];
-        var c = Tensor.Empty([m, n], a.DType);
+        // The direct loop writes every element of C; the blocked product adds into it, so needs it zeroed.
+        bool direct = k > 0 && (long)m * n * k < DirectThreshold;
+        var c = direct ? Elementwise.Uninitialized([m, n], a.DType) : Tensor.Empty([m, n], a.DType);
         if (maxThreads <= 0) maxThreads = Environment.ProcessorCount;
         if (a.DType == DType.Float32) Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), m, k, n, transposeA, transposeB, maxThreads);
         else Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), m, k, n, transposeA, transposeB, maxThreads);
@@ -39,7 +41,7 @@ internal static class MatMulKernel
     private static void Multiply<T>(T[] a, T[] b, T[] c, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (m == 0 || n == 0 || k == 0) return; // C is already zero
+        if (m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
         // op(A)(i, p) and op(B)(p, j) as strided reads of the row-major storage.
         var opA = transposeA ? new Operand<T>(a, 1, m) : new Operand<T>(a, k, 1);
         var opB = transposeB ? new Operand<T>(b, 1, k) : new Operand<T>(b, n, 1);
@@ -51,67 +53,83 @@ internal static class MatMulKernel
     }
 
     /// <summary>
-    /// C[i, j] = Σ_p A(i, p) · B(p, j) with the micro-kernel's arithmetic (an FMA chain per depth block, blocks
-    /// added in order), in "rows of C += A(i, p) · row of B" form: vectors across j where B's rows are contiguous,
-    /// scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA units busy.
+    /// C[i, j] = Σ_p A(i, p) · B(p, j) with the micro-kernel's arithmetic (an FMA chain from 0 per depth block, the
+    /// blocks' sums added in order), in "rows of C += A(i, p) · row of B" form: vectors across j where B's rows are
+    /// contiguous, scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA
+    /// units busy. Every element of C is written (the first block's sum is stored, later ones added).
     /// </summary>
     private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         int depth = Gemm.Depth(k), lanes = TS.Lanes;
         int vectorEnd = b.ColStride == 1 && TS.IsHardwareAccelerated ? n - n % lanes : 0;
-        T[] bd = b.Data;
+        nint ar = a.RowStride, ac = a.ColStride, br = b.RowStride, bc = b.ColStride;
+        ref T aData = ref MemoryMarshal.GetArrayDataReference(a.Data);
+        ref T bData = ref MemoryMarshal.GetArrayDataReference(b.Data);
+        ref T cData = ref MemoryMarshal.GetArrayDataReference(c);
         for (int i0 = 0; i0 < m; i0 += 4)
         {
             int rows = Math.Min(4, m - i0);
             // Row indices of the block; missing rows repeat the last one (computed twice, stored once).
             int i1 = i0 + Math.Min(1, rows - 1), i2 = i0 + Math.Min(2, rows - 1), i3 = i0 + rows - 1;
+            ref T c0 = ref Unsafe.Add(ref cData, (nint)i0 * n), c1 = ref Unsafe.Add(ref cData, (nint)i1 * n);
+            ref T c2 = ref Unsafe.Add(ref cData, (nint)i2 * n), c3 = ref Unsafe.Add(ref cData, (nint)i3 * n);
             for (int j = 0; j < n; j += j < vectorEnd ? lanes : 1)
                 for (int p0 = 0; p0 < k; p0 += depth)
                 {
-                    int end = Math.Min(k, p0 + depth);
+                    int count = Math.Min(depth, k - p0);
+                    bool first = p0 == 0;
+                    ref T a0 = ref Unsafe.Add(ref aData, i0 * ar + p0 * ac), a1 = ref Unsafe.Add(ref aData, i1 * ar + p0 * ac);
+                    ref T a2 = ref Unsafe.Add(ref aData, i2 * ar + p0 * ac), a3 = ref Unsafe.Add(ref aData, i3 * ar + p0 * ac);
+                    ref T bp = ref Unsafe.Add(ref bData, p0 * br + j * bc);
                     if (j < vectorEnd)
                     {
                         TV acc0 = TS.Zero, acc1 = TS.Zero, acc2 = TS.Zero, acc3 = TS.Zero;
-                        for (int p = p0; p < end; p++)
+                        for (int p = 0; p < count; p++)
                         {
-                            TV bv = TS.Load(ref bd[p * b.RowStride], (nuint)j);
-                            acc0 = TS.MultiplyAdd(TS.Broadcast(a[i0, p]), bv, acc0);
-                            acc1 = TS.MultiplyAdd(TS.Broadcast(a[i1, p]), bv, acc1);
-                            acc2 = TS.MultiplyAdd(TS.Broadcast(a[i2, p]), bv, acc2);
-                            acc3 = TS.MultiplyAdd(TS.Broadcast(a[i3, p]), bv, acc3);
+                            TV bv = TS.Load(ref bp, 0);
+                            acc0 = TS.MultiplyAdd(TS.Broadcast(a0), bv, acc0);
+                            acc1 = TS.MultiplyAdd(TS.Broadcast(a1), bv, acc1);
+                            acc2 = TS.MultiplyAdd(TS.Broadcast(a2), bv, acc2);
+                            acc3 = TS.MultiplyAdd(TS.Broadcast(a3), bv, acc3);
+                            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
+                            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
+                            bp = ref Unsafe.Add(ref bp, br);
                         }
-                        AddVector<T, TV, TS>(c, i0 * n + j, acc0);
-                        if (rows > 1) AddVector<T, TV, TS>(c, i1 * n + j, acc1);
-                        if (rows > 2) AddVector<T, TV, TS>(c, i2 * n + j, acc2);
-                        if (rows > 3) AddVector<T, TV, TS>(c, i3 * n + j, acc3);
+                        StoreOrAdd<T, TV, TS>(ref c0, j, acc0, first);
+                        if (rows > 1) StoreOrAdd<T, TV, TS>(ref c1, j, acc1, first);
+                        if (rows > 2) StoreOrAdd<T, TV, TS>(ref c2, j, acc2, first);
+                        if (rows > 3) StoreOrAdd<T, TV, TS>(ref c3, j, acc3, first);
                     }
                     else
                     {
                         T acc0 = T.Zero, acc1 = T.Zero, acc2 = T.Zero, acc3 = T.Zero;
-                        for (int p = p0; p < end; p++)
+                        for (int p = 0; p < count; p++)
                         {
-                            T bv = b[p, j];
-                            acc0 = T.FusedMultiplyAdd(a[i0, p], bv, acc0);
-                            acc1 = T.FusedMultiplyAdd(a[i1, p], bv, acc1);
-                            acc2 = T.FusedMultiplyAdd(a[i2, p], bv, acc2);
-                            acc3 = T.FusedMultiplyAdd(a[i3, p], bv, acc3);
+                            acc0 = T.FusedMultiplyAdd(a0, bp, acc0);
+                            acc1 = T.FusedMultiplyAdd(a1, bp, acc1);
+                            acc2 = T.FusedMultiplyAdd(a2, bp, acc2);
+                            acc3 = T.FusedMultiplyAdd(a3, bp, acc3);
+                            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
+                            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
+                            bp = ref Unsafe.Add(ref bp, br);
                         }
-                        c[i0 * n + j] += acc0;
-                        if (rows > 1) c[i1 * n + j] += acc1;
-                        if (rows > 2) c[i2 * n + j] += acc2;
-                        if (rows > 3) c[i3 * n + j] += acc3;
+                        StoreOrAdd(ref Unsafe.Add(ref c0, j), acc0, first);
+                        if (rows > 1) StoreOrAdd(ref Unsafe.Add(ref c1, j), acc1, first);
+                        if (rows > 2) StoreOrAdd(ref Unsafe.Add(ref c2, j), acc2, first);
+                        if (rows > 3) StoreOrAdd(ref Unsafe.Add(ref c3, j), acc3, first);
                     }
                 }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddVector<T, TV, TS>(T[] c, int offset, TV value) where T : unmanaged where TV : struct where TS : ISimd<TV, T>
-    {
-        ref T at = ref c[offset];
-        TS.Store(TS.Add(TS.Load(ref at, 0), value), ref at, 0);
-    }
+    private static void StoreOrAdd<T>(ref T element, T value, bool first) where T : IFloatingPointIeee754<T> =>
+        element = first ? value : element + value;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreOrAdd<T, TV, TS>(ref T row, int j, TV value, bool first) where T : unmanaged where TV : struct where TS : ISimd<TV, T> =>
+        TS.Store(first ? value : TS.Add(TS.Load(ref row, (nuint)j), value), ref row, (nuint)j);
 
     /// <summary>Swaps two dimensions, copying into a new contiguous tensor.</summary>
     public static Tensor Transpose(Tensor x, int dim0, int dim1)

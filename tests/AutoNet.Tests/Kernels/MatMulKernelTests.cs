@@ -9,10 +9,12 @@ namespace AutoNet.Tests.Kernels;
 /// </summary>
 public class MatMulKernelTests
 {
+    // Sizes below MatMulKernel.DirectThreshold (m·n·k < 16384) take the direct loop, the others the blocked product; k > 256
+    // means several depth blocks.
     public static TheoryData<int, int, int, bool, bool, DType> Cases()
     {
         var data = new TheoryData<int, int, int, bool, bool, DType>();
-        int[][] sizes = [[1, 1, 1], [7, 13, 5], [1, 300, 1], [65, 33, 129], [257, 257, 257], [130, 600, 37], [6, 1000, 33]];
+        int[][] sizes = [[1, 1, 1], [7, 13, 5], [1, 300, 1], [3, 600, 8], [5, 520, 4], [65, 33, 129], [257, 257, 257], [130, 600, 37], [6, 1000, 33]];
         foreach (var s in sizes)
             foreach (bool ta in new[] { false, true })
                 foreach (bool tb in new[] { false, true })
