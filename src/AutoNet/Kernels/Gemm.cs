@@ -53,6 +53,8 @@ internal static class Gemm
         else Run<T, Vector128<T>, Simd128<T>>(a, b, c, m, k, n, maxThreads);
     }
 
+    // The blocked product's methods are compiled fully optimised at once (no tiering): they run few times but long.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
@@ -77,6 +79,7 @@ internal static class Gemm
         int panelsPerGroup = (panels + groups - 1) / groups;
         groups = (panels + panelsPerGroup - 1) / panelsPerGroup;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Item(int item)
         {
             int i0 = item / groups * blockRows, rows = Math.Min(blockRows, m - i0);
@@ -105,6 +108,7 @@ internal static class Gemm
     }
 
     /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k, zero-padding missing columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(Operand<T> b, T[] packed, int k, int n, int depth, int nr, int paddedN, int jp)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -120,6 +124,7 @@ internal static class Gemm
     }
 
     /// <summary>Packs rows i0 .. i0+rows, depths p0 .. p0+kc of A into panels of 6 rows (p-major), zero-padding the last panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(Operand<T> a, T[] packed, int i0, int rows, int p0, int kc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -139,6 +144,7 @@ internal static class Gemm
     /// dst[r·dstRow + c·dstCol], walking the source along whichever of its dims is contiguous. The callers size
     /// both blocks, so no bounds are checked here.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
     {
         if (srcCol != 1 && srcRow == 1)

@@ -23,6 +23,7 @@ internal static class GemmMicroKernel
     /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
     /// is computed in full on zero padding and only its valid part is added.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
