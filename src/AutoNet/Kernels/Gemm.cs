@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace AutoNet.Kernels;
@@ -151,6 +152,14 @@ internal static class Gemm
         {
             // Transposed source: swap the roles of rows and columns so the inner loop reads contiguously.
             (srcRow, srcCol, dstRow, dstCol, rows, cols) = (srcCol, srcRow, dstCol, dstRow, cols, rows);
+        }
+        if (srcCol == 1 && dstCol == 1)
+        {
+            // Both sides contiguous along a row: plain block copies.
+            for (int r = 0; r < rows; r++)
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)r * srcRow), cols)
+                    .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)r * dstRow), cols));
+            return;
         }
         for (int r = 0; r < rows; r++)
         {
