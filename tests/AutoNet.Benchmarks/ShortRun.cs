@@ -36,8 +36,8 @@ public sealed class ShortRun
         var hand = new MoonsHandWritten(_data);
         var auto = new MoonsAutoNet(_data);
         var torch = new MoonsTorchSharp(_data);
-        double tHand = Median(() => hand.Train(epochs), warmup: 5, runs: 21);
-        double tAuto = Median(() => auto.Train(epochs), warmup: 5, runs: 21);
+        // Hand-written and AutoNet runs alternate, so that both see the same machine (other load, clock).
+        var (tHand, tAuto) = MedianInterleaved(() => hand.Train(epochs), () => auto.Train(epochs), warmup: 10, runs: 31);
         double tTorch = Median(() => torch.Train(epochs), warmup: 2, runs: 7);
         const string name = "moons 1000 epochs f64";
         _rows.Add([name, "hand-written double[] loops", Ms(tHand), ""]);
@@ -137,6 +137,30 @@ public sealed class ShortRun
         }
         Array.Sort(times);
         return times[runs / 2];
+    }
+
+    /// <summary>Medians of two workloads timed in alternation.</summary>
+    private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs)
+    {
+        for (int i = 0; i < warmup; i++)
+        {
+            a();
+            b();
+        }
+        var ta = new double[runs];
+        var tb = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            a();
+            ta[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            start = Stopwatch.GetTimestamp();
+            b();
+            tb[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        Array.Sort(ta);
+        Array.Sort(tb);
+        return (ta[runs / 2], tb[runs / 2]);
     }
 
     private static long HeapAfterFullGc()
