@@ -67,60 +67,79 @@ internal static class MatMulKernel
         ref T aData = ref MemoryMarshal.GetArrayDataReference(a.Data);
         ref T bData = ref MemoryMarshal.GetArrayDataReference(b.Data);
         ref T cData = ref MemoryMarshal.GetArrayDataReference(c);
-        for (int i0 = 0; i0 < m; i0 += 4)
+        for (int p0 = 0; p0 < k; p0 += depth)
         {
-            int rows = Math.Min(4, m - i0);
-            // Row indices of the block; missing rows repeat the last one (computed twice, stored once).
-            int i1 = i0 + Math.Min(1, rows - 1), i2 = i0 + Math.Min(2, rows - 1), i3 = i0 + rows - 1;
-            ref T c0 = ref Unsafe.Add(ref cData, (nint)i0 * n), c1 = ref Unsafe.Add(ref cData, (nint)i1 * n);
-            ref T c2 = ref Unsafe.Add(ref cData, (nint)i2 * n), c3 = ref Unsafe.Add(ref cData, (nint)i3 * n);
+            int count = Math.Min(depth, k - p0);
+            bool first = p0 == 0;
             for (int j = 0; j < n; j += j < vectorEnd ? lanes : 1)
-                for (int p0 = 0; p0 < k; p0 += depth)
+            {
+                bool vector = j < vectorEnd;
+                ref T aDepth = ref Unsafe.Add(ref aData, p0 * ac);
+                ref T bCol = ref Unsafe.Add(ref bData, p0 * br + j * bc);
+                ref T cCol = ref Unsafe.Add(ref cData, j);
+                for (int i0 = 0; i0 < m; i0 += 4)
                 {
-                    int count = Math.Min(depth, k - p0);
-                    bool first = p0 == 0;
-                    ref T a0 = ref Unsafe.Add(ref aData, i0 * ar + p0 * ac), a1 = ref Unsafe.Add(ref aData, i1 * ar + p0 * ac);
-                    ref T a2 = ref Unsafe.Add(ref aData, i2 * ar + p0 * ac), a3 = ref Unsafe.Add(ref aData, i3 * ar + p0 * ac);
-                    ref T bp = ref Unsafe.Add(ref bData, p0 * br + j * bc);
-                    if (j < vectorEnd)
-                    {
-                        TV acc0 = TS.Zero, acc1 = TS.Zero, acc2 = TS.Zero, acc3 = TS.Zero;
-                        for (int p = 0; p < count; p++)
-                        {
-                            TV bv = TS.Load(ref bp, 0);
-                            acc0 = TS.MultiplyAdd(TS.Broadcast(a0), bv, acc0);
-                            acc1 = TS.MultiplyAdd(TS.Broadcast(a1), bv, acc1);
-                            acc2 = TS.MultiplyAdd(TS.Broadcast(a2), bv, acc2);
-                            acc3 = TS.MultiplyAdd(TS.Broadcast(a3), bv, acc3);
-                            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
-                            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
-                            bp = ref Unsafe.Add(ref bp, br);
-                        }
-                        StoreOrAdd<T, TV, TS>(ref c0, j, acc0, first);
-                        if (rows > 1) StoreOrAdd<T, TV, TS>(ref c1, j, acc1, first);
-                        if (rows > 2) StoreOrAdd<T, TV, TS>(ref c2, j, acc2, first);
-                        if (rows > 3) StoreOrAdd<T, TV, TS>(ref c3, j, acc3, first);
-                    }
-                    else
-                    {
-                        T acc0 = T.Zero, acc1 = T.Zero, acc2 = T.Zero, acc3 = T.Zero;
-                        for (int p = 0; p < count; p++)
-                        {
-                            acc0 = T.FusedMultiplyAdd(a0, bp, acc0);
-                            acc1 = T.FusedMultiplyAdd(a1, bp, acc1);
-                            acc2 = T.FusedMultiplyAdd(a2, bp, acc2);
-                            acc3 = T.FusedMultiplyAdd(a3, bp, acc3);
-                            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
-                            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
-                            bp = ref Unsafe.Add(ref bp, br);
-                        }
-                        StoreOrAdd(ref Unsafe.Add(ref c0, j), acc0, first);
-                        if (rows > 1) StoreOrAdd(ref Unsafe.Add(ref c1, j), acc1, first);
-                        if (rows > 2) StoreOrAdd(ref Unsafe.Add(ref c2, j), acc2, first);
-                        if (rows > 3) StoreOrAdd(ref Unsafe.Add(ref c3, j), acc3, first);
-                    }
+                    int rows = Math.Min(4, m - i0);
+                    ref T aRows = ref Unsafe.Add(ref aDepth, i0 * ar);
+                    ref T cRows = ref Unsafe.Add(ref cCol, (nint)i0 * n);
+                    if (vector) Block4<T, TV, TS>(ref aRows, ar, ac, ref bCol, br, count, ref cRows, n, rows, first);
+                    else Block4(ref aRows, ar, ac, ref bCol, br, count, ref cRows, n, rows, first);
                 }
+            }
         }
+    }
+
+    /// <summary>
+    /// Rows i..i+3 of C at one vector of columns, over one depth block: C(r, j..) (=|+=) Σ_p A(r, p) · B(p, j..),
+    /// four independent FMA chains. With fewer than four rows left, the last row is computed again in the spare
+    /// chains and not stored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4<T, TV, TS>(ref T a, nint ar, nint ac, ref T b, nint br, int count, ref T c, nint n, int rows, bool first)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
+    {
+        nint r1 = rows > 1 ? 1 : 0, r2 = rows > 2 ? 2 : r1, r3 = rows > 3 ? 3 : r2;
+        ref T a0 = ref a, a1 = ref Unsafe.Add(ref a, r1 * ar), a2 = ref Unsafe.Add(ref a, r2 * ar), a3 = ref Unsafe.Add(ref a, r3 * ar);
+        TV acc0 = TS.Zero, acc1 = TS.Zero, acc2 = TS.Zero, acc3 = TS.Zero;
+        for (int p = 0; p < count; p++)
+        {
+            TV bv = TS.Load(ref b, 0);
+            acc0 = TS.MultiplyAdd(TS.Broadcast(a0), bv, acc0);
+            acc1 = TS.MultiplyAdd(TS.Broadcast(a1), bv, acc1);
+            acc2 = TS.MultiplyAdd(TS.Broadcast(a2), bv, acc2);
+            acc3 = TS.MultiplyAdd(TS.Broadcast(a3), bv, acc3);
+            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
+            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
+            b = ref Unsafe.Add(ref b, br);
+        }
+        StoreOrAdd<T, TV, TS>(ref c, acc0, first);
+        if (rows > 1) StoreOrAdd<T, TV, TS>(ref Unsafe.Add(ref c, n), acc1, first);
+        if (rows > 2) StoreOrAdd<T, TV, TS>(ref Unsafe.Add(ref c, 2 * n), acc2, first);
+        if (rows > 3) StoreOrAdd<T, TV, TS>(ref Unsafe.Add(ref c, 3 * n), acc3, first);
+    }
+
+    /// <summary>The same as <see cref="Block4{T, TV, TS}"/> for one column, in scalars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4<T>(ref T a, nint ar, nint ac, ref T b, nint br, int count, ref T c, nint n, int rows, bool first)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint r1 = rows > 1 ? 1 : 0, r2 = rows > 2 ? 2 : r1, r3 = rows > 3 ? 3 : r2;
+        ref T a0 = ref a, a1 = ref Unsafe.Add(ref a, r1 * ar), a2 = ref Unsafe.Add(ref a, r2 * ar), a3 = ref Unsafe.Add(ref a, r3 * ar);
+        T acc0 = T.Zero, acc1 = T.Zero, acc2 = T.Zero, acc3 = T.Zero;
+        for (int p = 0; p < count; p++)
+        {
+            acc0 = T.FusedMultiplyAdd(a0, b, acc0);
+            acc1 = T.FusedMultiplyAdd(a1, b, acc1);
+            acc2 = T.FusedMultiplyAdd(a2, b, acc2);
+            acc3 = T.FusedMultiplyAdd(a3, b, acc3);
+            a0 = ref Unsafe.Add(ref a0, ac); a1 = ref Unsafe.Add(ref a1, ac);
+            a2 = ref Unsafe.Add(ref a2, ac); a3 = ref Unsafe.Add(ref a3, ac);
+            b = ref Unsafe.Add(ref b, br);
+        }
+        StoreOrAdd(ref c, acc0, first);
+        if (rows > 1) StoreOrAdd(ref Unsafe.Add(ref c, n), acc1, first);
+        if (rows > 2) StoreOrAdd(ref Unsafe.Add(ref c, 2 * n), acc2, first);
+        if (rows > 3) StoreOrAdd(ref Unsafe.Add(ref c, 3 * n), acc3, first);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -128,8 +147,8 @@ internal static class MatMulKernel
         element = first ? value : element + value;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreOrAdd<T, TV, TS>(ref T row, int j, TV value, bool first) where T : unmanaged where TV : struct where TS : ISimd<TV, T> =>
-        TS.Store(first ? value : TS.Add(TS.Load(ref row, (nuint)j), value), ref row, (nuint)j);
+    private static void StoreOrAdd<T, TV, TS>(ref T at, TV value, bool first) where T : unmanaged where TV : struct where TS : ISimd<TV, T> =>
+        TS.Store(first ? value : TS.Add(TS.Load(ref at, 0), value), ref at, 0);
 
     /// <summary>Swaps two dimensions, copying into a new contiguous tensor.</summary>
     public static Tensor Transpose(Tensor x, int dim0, int dim1)
