@@ -64,13 +64,11 @@ internal static class Gemm
         int depth = Depth(k);
         int panels = (n + nr - 1) / nr;
         bool parallel = maxThreads > 1 && (long)m * n * k >= ParallelThreshold;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads };
 
         // Pack all of B: block kb (rows p0.. of B) starts at p0 * paddedN; in it, panel jp holds depth × NR values.
         int paddedN = panels * nr;
         T[] packedB = ArrayPool<T>.Shared.Rent(k * paddedN);
-        if (parallel) Parallel.For(0, panels, options, jp => PackB(b, packedB, k, n, depth, nr, paddedN, jp));
-        else for (int jp = 0; jp < panels; jp++) PackB(b, packedB, k, n, depth, nr, paddedN, jp);
+        ForEach(panels, parallel ? maxThreads : 1, jp => PackB(b, packedB, k, n, depth, nr, paddedN, jp));
 
         // Work items: blocks of rows, split further into groups of B panels when there are few row blocks.
         int rowBlocks = Math.Max((m + MaxBlockRows - 1) / MaxBlockRows, Math.Min(4, (m + 8 * mr - 1) / (8 * mr)));
@@ -102,10 +100,26 @@ internal static class Gemm
             ArrayPool<T>.Shared.Return(packedA);
         }
 
-        int items = rowBlocks * groups;
-        if (parallel && items > 1) Parallel.For(0, items, options, Item);
-        else for (int item = 0; item < items; item++) Item(item);
+        ForEach(rowBlocks * groups, parallel ? maxThreads : 1, Item);
         ArrayPool<T>.Shared.Return(packedB);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 .. count-1 on up to <paramref name="threads"/> threads (the caller's
+    /// included), each taking the next undone index until none is left: no thread waits on another's share.
+    /// </summary>
+    private static void ForEach(int count, int threads, Action<int> body)
+    {
+        if (threads <= 1 || count <= 1)
+        {
+            for (int i = 0; i < count; i++) body(i);
+            return;
+        }
+        int next = -1;
+        Parallel.For(0, Math.Min(threads, count), new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        {
+            for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next)) body(i);
+        });
     }
 
     /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k, zero-padding missing columns.</summary>
