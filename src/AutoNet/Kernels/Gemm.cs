@@ -45,7 +45,10 @@ internal static class Gemm
         return (k + blocks - 1) / blocks;
     }
 
-    /// <summary>C[m, n] (row-major, zeroed) += A[m, k] · B[k, n], on up to <paramref name="maxThreads"/> threads.</summary>
+    /// <summary>
+    /// C[m, n] (row-major) = A[m, k] · B[k, n] for k &gt; 0, on up to <paramref name="maxThreads"/> threads. Every
+    /// element is written by the first depth block, so C may come uninitialised.
+    /// </summary>
     public static void Multiply<T>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -94,7 +97,7 @@ internal static class Gemm
                     int cols = Math.Min(nr, n - jp * nr);
                     for (int ip = 0; ip * mr < rows; ip++)
                         GemmMicroKernel.Run<T, TV, TS>(ref packedA[ip * kc * mr], ref bPanel, kc,
-                            ref c[(i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols);
+                            ref c[(i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols, accumulate: p0 > 0);
                 }
             }
             ArrayPool<T>.Shared.Return(packedA);

@@ -18,13 +18,14 @@ internal static class GemmMicroKernel
     public static int Columns<T, TV, TS>() where T : unmanaged where TV : struct where TS : ISimd<TV, T> => 2 * TS.Lanes;
 
     /// <summary>
-    /// C[0..rows, 0..cols] += Ap · Bp for one tile. <paramref name="a"/>: the packed A panel, kc steps of 6 values;
+    /// C[0..rows, 0..cols] += Ap · Bp for one tile (or = when <paramref name="accumulate"/> is false: the first
+    /// depth block, so C needs no zeroing and its memory is first touched by a write). <paramref name="a"/>: the packed A panel, kc steps of 6 values;
     /// <paramref name="b"/>: the packed B panel, kc steps of NR values; <paramref name="c"/>: the tile's first
     /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
     /// is computed in full on zero padding and only its valid part is added.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols)
+    public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         nuint lanes = (nuint)TS.Lanes, step = 2 * lanes;
@@ -51,12 +52,12 @@ internal static class GemmMicroKernel
 
         if (rows == Rows && cols == (int)step)
         {
-            AddTo<T, TV, TS>(ref c, c00, c01);
-            AddTo<T, TV, TS>(ref Unsafe.Add(ref c, ldc), c10, c11);
-            AddTo<T, TV, TS>(ref Unsafe.Add(ref c, 2 * ldc), c20, c21);
-            AddTo<T, TV, TS>(ref Unsafe.Add(ref c, 3 * ldc), c30, c31);
-            AddTo<T, TV, TS>(ref Unsafe.Add(ref c, 4 * ldc), c40, c41);
-            AddTo<T, TV, TS>(ref Unsafe.Add(ref c, 5 * ldc), c50, c51);
+            Write<T, TV, TS>(ref c, c00, c01, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, ldc), c10, c11, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 2 * ldc), c20, c21, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 3 * ldc), c30, c31, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 4 * ldc), c40, c41, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 5 * ldc), c50, c51, accumulate);
             return;
         }
 
@@ -71,14 +72,22 @@ internal static class GemmMicroKernel
         TS.Store(c50, ref t, 5 * step); TS.Store(c51, ref t, 5 * step + lanes);
         for (int r = 0; r < rows; r++)
             for (int j = 0; j < cols; j++)
-                Unsafe.Add(ref c, r * ldc + j) += tile[r * (int)step + j];
+            {
+                ref T cij = ref Unsafe.Add(ref c, r * ldc + j);
+                cij = accumulate ? cij + tile[r * (int)step + j] : tile[r * (int)step + j];
+            }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddTo<T, TV, TS>(ref T row, TV v0, TV v1) where T : unmanaged where TV : struct where TS : ISimd<TV, T>
+    private static void Write<T, TV, TS>(ref T row, TV v0, TV v1, bool accumulate) where T : unmanaged where TV : struct where TS : ISimd<TV, T>
     {
         nuint lanes = (nuint)TS.Lanes;
-        TS.Store(TS.Add(TS.Load(ref row, 0), v0), ref row, 0);
-        TS.Store(TS.Add(TS.Load(ref row, lanes), v1), ref row, lanes);
+        if (accumulate)
+        {
+            v0 = TS.Add(TS.Load(ref row, 0), v0);
+            v1 = TS.Add(TS.Load(ref row, lanes), v1);
+        }
+        TS.Store(v0, ref row, 0);
+        TS.Store(v1, ref row, lanes);
     }
 }
