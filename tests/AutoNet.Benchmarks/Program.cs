@@ -1,7 +1,10 @@
 // AutoNet benchmarks: AutoNet against TorchSharp (libtorch) and hand-written loops.
 //   dotnet run -c Release --project tests/AutoNet.Benchmarks -- --short      one-minute table (Stopwatch medians)
 //   ... -- --short moons mlp                                                 only some sections (moons, memory, mlp, matmul, op)
-//   dotnet run -c Release --project tests/AutoNet.Benchmarks -- --filter '*' BenchmarkDotNet, all benchmarks
+//   dotnet run -c Release --project tests/AutoNet.Benchmarks -- --filter '*' --inProcess --job short
+//                                                                            BenchmarkDotNet, all benchmarks (in process:
+//                                                                            no second build copying libtorch)
+//   ... -- --profile-moons 300000 | --profile-mlp 3000                       a long run to attach a profiler to
 using BenchmarkDotNet.Running;
 
 if (args.Length == 2 && args[0] == "--profile-moons")
