@@ -79,12 +79,18 @@ public class MatMulKernelTests
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(33, 65)]
-    [InlineData(200, 3)]
-    public void TransposeOfTheLastTwoDimsMatchesTheDefinition(int rows, int cols)
+    [InlineData(1, 1, DType.Float64)]
+    [InlineData(33, 65, DType.Float64)]
+    [InlineData(200, 3, DType.Float64)]
+    [InlineData(1, 1, DType.Float32)]
+    [InlineData(3, 5, DType.Float32)]
+    [InlineData(4, 4, DType.Float32)]
+    [InlineData(33, 65, DType.Float32)]
+    [InlineData(70, 36, DType.Float32)]
+    [InlineData(200, 3, DType.Float32)]
+    public void TransposeOfTheLastTwoDimsMatchesTheDefinition(int rows, int cols, DType dtype)
     {
-        var x = Random([2, rows, cols], DType.Float64, seed: 9);
+        var x = Random([2, rows, cols], dtype, seed: 9);
         var y = MatMulKernel.Transpose(x, 2, 1);
         Assert.Equal([2, cols, rows], y.ShapeArray);
         double[] xv = x.ToArray(), yv = y.ToArray();
