@@ -103,8 +103,20 @@ internal static class Gemm
             ArrayPool<T>.Shared.Return(packedA);
         }
 
+        if (parallel) TouchPages(c);
         ForEach(rowBlocks * groups, parallel ? maxThreads : 1, Item);
         ArrayPool<T>.Shared.Return(packedB);
+    }
+
+    /// <summary>
+    /// Writes one element of every memory page of a new output before threads fill it: a large array comes from the
+    /// OS untouched, and the page faults of its first writes, taken by two threads at once, contend on the kernel's
+    /// lock of the address space (the product's parallel speed-up drops from 1.9 to 1.4 at 256 × 784 × 256).
+    /// </summary>
+    private static void TouchPages<T>(T[] c) where T : unmanaged
+    {
+        int step = 4096 / Unsafe.SizeOf<T>();
+        for (int i = 0; i < c.Length; i += step) c[i] = default;
     }
 
     /// <summary>
