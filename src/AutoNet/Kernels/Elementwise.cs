@@ -1,13 +1,13 @@
 using System.Numerics;
-using AutoNet.Internal;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using AutoNet.Internal;
 
 namespace AutoNet.Kernels;
 
 /// <summary>
-/// A unary elementwise kernel: reads x and writes y (same length), for any
-/// float type. Ops define one as a small struct next to their forward, usually a call into
+/// A unary elementwise kernel: reads x and writes every element of y (same length; y arrives uninitialised), for
+/// any float type. Ops define one as a small struct next to their forward, usually a call into
 /// <see cref="System.Numerics.Tensors.TensorPrimitives"/> (SIMD). Being a struct used through a generic parameter,
 /// the call is resolved at JIT time: no virtual call, no allocation.
 /// </summary>
@@ -18,7 +18,7 @@ internal interface IUnaryKernel
 
 /// <summary>
 /// A binary elementwise kernel in the three shapes the broadcasting loop needs: span with span, span with a
-/// scalar, scalar with span.
+/// scalar, scalar with span. Each writes every element of d (which arrives uninitialised).
 /// </summary>
 internal interface IBinaryKernel
 {

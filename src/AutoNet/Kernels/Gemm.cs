@@ -16,12 +16,13 @@ internal readonly record struct Operand<T>(T[] Data, int RowStride, int ColStrid
 }
 
 /// <summary>
-/// The blocked matrix product C += A · B (Goto / BLIS scheme). B is packed once into panels of NR columns, each
+/// The blocked matrix product C = A · B (Goto / BLIS scheme). B is packed once into panels of NR columns, each
 /// kc deep; the rows of C are cut into blocks of about 128 rows, and each block (a work item, possibly together
 /// with a group of B panels) packs its rows of A into panels of 6 rows and runs the register-tile micro-kernel
 /// over every (A panel, B panel) pair: the B panel stays in L1, the A block in L2.
 /// <para>Determinism: k is cut into blocks of equal depth that depend on k alone; each C element is the
-/// micro-kernel's FMA chain over each depth block, added to C block after block in order. Work items only decide
+/// micro-kernel's FMA chain over each depth block, the first block's sum stored into C and the later ones added
+/// in order. Work items only decide
 /// which thread computes which elements, never how, so the result is bit-for-bit the same with 1 or 16 threads.</para>
 /// </summary>
 internal static class Gemm
