@@ -54,10 +54,13 @@ public static class TensorConversion
         }
 
         Tensor result;
-        // Intermediate handles (detach, cpu, contiguous) are freed with this scope, never the caller's tensor.
+        // Intermediate handles are freed with this scope, never the caller's tensor.
         using (torch.NewDisposeScope())
         {
-            var dense = tensor.detach().cpu().contiguous();
+            // copy_ into a fresh dense CPU tensor reads any layout: strided views, other devices, and libtorch's
+            // storage-less "efficient zero tensors" (which some backward formulas return), which have no data to read.
+            var dense = torch.empty(longShape, tensor.dtype);
+            using (torch.no_grad()) dense.copy_(tensor);
             bool empty = dense.numel() == 0; // TorchSharp's accessor cannot copy out an empty tensor
             result = dtype == DType.Float64
                 ? Tensor.From(empty ? [] : dense.data<double>().ToArray(), shape)
