@@ -17,18 +17,21 @@ internal static class ParityComparer
                 $"dtypes differ: AutoNet {actual.DType.Name()}, PyTorch {expected.DType.Name()}");
 
         double[] a = actual.ToArray(), e = expected.ToArray();
+        double largest = 0;
+        foreach (double v in e)
+            if (double.IsFinite(v)) largest = Math.Max(largest, Math.Abs(v));
         int mismatches = 0, worstIndex = -1;
         double maxAbs = 0, maxRel = 0, worstRatio = double.NegativeInfinity;
         for (int i = 0; i < a.Length; i++)
         {
             var element = new ParityElement([], a[i], e[i]);
             double abs = element.AbsoluteError;
-            bool accepted = tolerance.Accepts(a[i], e[i]);
+            bool accepted = tolerance.Accepts(a[i], e[i], largest);
             if (!accepted) mismatches++;
             maxAbs = Math.Max(maxAbs, abs);
             if (Math.Abs(e[i]) > tolerance.Absolute || double.IsNaN(e[i])) maxRel = Math.Max(maxRel, element.RelativeError);
             // How much of its allowance the element uses: above 1 means outside the tolerance.
-            double ratio = abs == 0 ? 0 : abs / (tolerance.Absolute + tolerance.Relative * Math.Abs(e[i]));
+            double ratio = abs == 0 ? 0 : abs / tolerance.Allowance(e[i], largest);
             if (!accepted && !(ratio > 1)) ratio = double.PositiveInfinity; // NaN or infinity against a number
             if (ratio > worstRatio)
             {

@@ -15,6 +15,11 @@ public enum InputKind
     NonZero,
     /// <summary>Uniform in [0.05, 0.95): probabilities strictly inside (0, 1).</summary>
     Probability,
+    /// <summary>Exactly the points where relu, abs and the clamps of <see cref="OpCases"/> have kinks (0, -0, ±0.5,
+    /// -0.3, 0.2), beside ordinary values, in a fixed cycle: which one-sided derivative each library takes there.</summary>
+    Kinks,
+    /// <summary>Exact zeros beside positive values: log and sqrt at 0, where the gradient is infinite.</summary>
+    ZerosAndPositive,
 }
 
 /// <summary>One input of a test case: its shape and the kind of values it holds.</summary>
@@ -45,10 +50,18 @@ public static class Inputs
             InputKind.Positive => rng.Uniform(0.5, 2.0, shape),
             InputKind.NonZero => rng.Uniform(0.5, 2.0, shape) * Signs(rng, shape),
             InputKind.Probability => rng.Uniform(0.05, 0.95, shape),
+            InputKind.Kinks => Cycle(shape, [0.0, -0.5, 0.5, -0.3, -0.0, 0.2, 1.25, -0.75]),
+            InputKind.ZerosAndPositive => Cycle(shape, [0.0, 0.5, 1.5, 0.0, 2.0, 0.25]),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown input kind"),
         };
         values = values.Reshape(shape).Detach(); // NumPyRandomState makes [1] for shape []: keep 0-d inputs 0-d
         return dtype == DType.Float64 ? values : values.To(dtype).Detach();
+    }
+
+    private static Tensor Cycle(int[] shape, double[] values)
+    {
+        int n = shape.Aggregate(1, (p, d) => p * d);
+        return Tensor.From(Enumerable.Range(0, n).Select(i => values[i % values.Length]).ToArray(), shape.Length == 0 ? [1] : shape);
     }
 
     private static Tensor Signs(NumPyRandomState rng, int[] shape)

@@ -90,6 +90,16 @@ public static class OpCases
         yield return Case("Sigmoid wide", x => x[0].Sigmoid(), x => x[0].sigmoid(), In([4, 6], Wide));
         yield return Case("Tanh", x => x[0].Tanh(), x => x[0].tanh(), In(s));
         yield return Case("Tanh wide", x => x[0].Tanh(), x => x[0].tanh(), In([4, 6], Wide));
+        // At the kinks and poles, where a library must pick a one-sided (or infinite) derivative.
+        yield return Case("Relu at kinks", x => x[0].Relu(), x => x[0].relu(), In([2, 4], Kinks));
+        yield return Case("Abs at kinks", x => x[0].Abs(), x => x[0].abs(), In([2, 4], Kinks));
+        yield return Case("Clamp [-0.5, 0.5] at its bounds", x => x[0].Clamp(-0.5, 0.5), x => x[0].clamp(-0.5, 0.5), In([2, 4], Kinks));
+        yield return Case("Clamp min -0.3 at its bound", x => x[0].Clamp(-0.3, double.PositiveInfinity), x => x[0].clamp(min: -0.3), In([2, 4], Kinks));
+        yield return Case("Clamp max 0.2 at its bound", x => x[0].Clamp(double.NegativeInfinity, 0.2), x => x[0].clamp(max: 0.2), In([2, 4], Kinks));
+        yield return Case("Log at 0", x => x[0].Log(), x => x[0].log(), In([2, 3], ZerosAndPositive));
+        yield return Case("Sqrt at 0", x => x[0].Sqrt(), x => x[0].sqrt(), In([2, 3], ZerosAndPositive));
+        yield return Case("Pow 2 at kinks", x => x[0].Pow(2), x => x[0].pow(2), In([2, 4], Kinks));
+        yield return Case("Div by 0", x => x[0] / x[1], x => x[0] / x[1], In([2, 3]), In([2, 3], ZerosAndPositive));
     }
 
     private static IEnumerable<OpCase> Pow()
