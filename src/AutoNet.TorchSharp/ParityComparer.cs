@@ -29,7 +29,7 @@ internal static class ParityComparer
             bool accepted = tolerance.Accepts(a[i], e[i], largest);
             if (!accepted) mismatches++;
             maxAbs = Math.Max(maxAbs, abs);
-            if (Math.Abs(e[i]) > tolerance.Absolute || double.IsNaN(e[i])) maxRel = Math.Max(maxRel, element.RelativeError);
+            if (tolerance.RelativeGoverns(e[i]) || double.IsNaN(e[i])) maxRel = Math.Max(maxRel, element.RelativeError);
             // How much of its allowance the element uses: above 1 means outside the tolerance.
             double ratio = abs == 0 ? 0 : abs / tolerance.Allowance(e[i], largest);
             if (!accepted && !(ratio > 1)) ratio = double.PositiveInfinity; // NaN or infinity against a number

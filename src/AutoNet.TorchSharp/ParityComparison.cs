@@ -45,8 +45,9 @@ public sealed class ParityComparison
     /// <summary>The largest |AutoNet - PyTorch| over all elements.</summary>
     public double MaxAbsoluteError { get; }
 
-    /// <summary>The largest |AutoNet - PyTorch| / |PyTorch| over the elements whose PyTorch value exceeds the
-    /// absolute tolerance in magnitude (below it, a relative error says nothing and the absolute tolerance rules).</summary>
+    /// <summary>The largest |AutoNet - PyTorch| / |PyTorch| over the elements large enough that the relative
+    /// tolerance governs (|PyTorch| ≥ atol / rtol, see <see cref="ParityTolerance.RelativeGoverns"/>); for smaller
+    /// ones a relative error says little and the absolute tolerance rules. 0 when there are none.</summary>
     public double MaxRelativeError { get; }
 
     /// <summary>The element furthest outside (or least inside) the tolerance; null when there are no elements or

@@ -37,6 +37,11 @@ public readonly record struct ParityTolerance(double Relative, double Absolute, 
     public double Allowance(double torch, double largest = 0) =>
         Absolute + Relative * Math.Abs(torch) + RelativeToLargest * largest;
 
+    /// <summary>True when |<paramref name="torch"/>| is large enough that the relative tolerance, not the absolute
+    /// one, sets most of its allowance (rtol · |torch| ≥ atol): only there does a relative error mean something.</summary>
+    public bool RelativeGoverns(double torch) =>
+        double.IsFinite(torch) && Math.Abs(torch) > 0 && (Relative > 0 ? Relative * Math.Abs(torch) >= Absolute : Math.Abs(torch) > Absolute);
+
     /// <summary>The tolerance as text, e.g. <c>rtol 1e-12, atol 1e-14</c>.</summary>
     public override string ToString() => RelativeToLargest == 0
         ? FormattableString.Invariant($"rtol {Relative:G3}, atol {Absolute:G3}")

@@ -84,34 +84,18 @@ public class SecondOrderParityTests
         // allow_unused: the last layer's bias does not affect ∂(sum of outputs)/∂x, so it gets no gradient.
         var tsecond = torch.autograd.grad([tpenalty], [tx, .. torchParameters.Select(p => (torch.Tensor)p.parameter)], allow_unused: true);
 
-        var tolerance = ParityTolerance.For(dtype);
-        var failures = new List<string>();
-        void Compare(string what, Tensor actual, torch.Tensor expected)
-        {
-            var e = expected.ToAutoNet();
-            var a = actual.ToArray();
-            var b = e.ToArray();
-            Assert.Equal(e.Shape, actual.Shape);
-            double maxAbs = 0, maxRel = 0;
-            for (int i = 0; i < a.Length; i++)
-            {
-                maxAbs = Math.Max(maxAbs, Math.Abs(a[i] - b[i]));
-                if (Math.Abs(b[i]) > tolerance.Absolute) maxRel = Math.Max(maxRel, Math.Abs(a[i] - b[i]) / Math.Abs(b[i]));
-                if (!tolerance.Accepts(a[i], b[i])) failures.Add($"{what}[{i}]: AutoNet {a[i]:R}, PyTorch {b[i]:R}");
-            }
-            ParityLog.Record($"gradient penalty MLP {dtype.Name()}", what, dtype, maxAbs, maxRel);
-        }
+        var close = new Close(ParityTolerance.For(dtype), $"gradient penalty MLP {dtype.Name()}");
 
-        Compare("penalty", penalty, tpenalty);
-        Compare("first-order gradient of x", g, tg);
-        Compare("gradient of x", second[0]!, tsecond[0]);
+        close.Check("penalty", penalty, tpenalty);
+        close.Check("first-order gradient of x", g, tg);
+        close.Check("gradient of x", second[0]!, tsecond[0]);
         for (int i = 0; i < parameters.Count; i++)
         {
             Assert.Equal(parameters[i].Name, torchParameters[i].name);
-            Compare("gradient of " + parameters[i].Name,
+            close.Check("gradient of " + parameters[i].Name,
                 second[i + 1] ?? Tensor.ZerosLike(parameters[i].Parameter),
                 tsecond[i + 1] is { IsInvalid: false } t ? t : torch.zeros_like((torch.Tensor)torchParameters[i].parameter));
         }
-        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(close.Failures.Count == 0, close.ToString());
     }
 }

@@ -14,7 +14,7 @@ public sealed class Close(ParityTolerance tolerance, string caseName)
     /// <summary>The largest |AutoNet - PyTorch| seen.</summary>
     public double MaxAbsoluteError { get; private set; }
 
-    /// <summary>The largest relative error seen over elements larger than the absolute tolerance.</summary>
+    /// <summary>The largest relative error seen over elements where the relative tolerance governs.</summary>
     public double MaxRelativeError { get; private set; }
 
     /// <summary>Failures, at most 20, each naming the tensor, element and both values.</summary>
@@ -37,7 +37,7 @@ public sealed class Close(ParityTolerance tolerance, string caseName)
         {
             double abs = Math.Abs(a[i] - e[i]);
             maxAbs = Math.Max(maxAbs, abs);
-            if (Math.Abs(e[i]) > tolerance.Absolute) maxRel = Math.Max(maxRel, abs / Math.Abs(e[i]));
+            if (tolerance.RelativeGoverns(e[i])) maxRel = Math.Max(maxRel, abs / Math.Abs(e[i]));
             if (!tolerance.Accepts(a[i], e[i]) && _failures.Count < 20)
                 _failures.Add(FormattableString.Invariant($"{what}[{i}]: AutoNet {a[i]:R}, PyTorch {e[i]:R} (abs error {abs:G3})"));
         }
