@@ -96,6 +96,16 @@ for dim in [0, 1, -1]:
     cases[f"softmax_dim{dim}"] = module_case(nn.Softmax(dim=dim), x, {"dim": dim})
     cases[f"log_softmax_dim{dim}"] = module_case(nn.LogSoftmax(dim=dim), x, {"dim": dim})
 
+# erf (behind GELU): torch.erf, and the exact values from mpmath.
+xs = [0.0, 1e-300, 1e-20, 1e-9, 1e-5, 0.1, 0.5, 0.84375, 0.9, 1.25, 2.0, 2.4999, 2.5, 2.857, 3.5, 4.0, 5.0,
+      5.9, 5.99, 6.0, 6.5, 27.0, 28.0, 1e300]
+xs = xs + [-v for v in xs[1:]] + [round(-6.5 + 0.25 * k, 2) for k in range(53)]
+x = torch.tensor(xs, dtype=DT)
+case = run(lambda input: torch.erf(input), {"input": leaf(x)})
+mpmath.mp.dps = 50
+case["exact"] = {"output": [float(mpmath.erf(mpmath.mpf(v))) for v in xs]}
+cases["erf"] = case
+
 # ---- normalisation ----
 x = torch.randn(3, 4, 5, dtype=DT) * 2 + 0.5
 cases["layer_norm_5"] = module_case(nn.LayerNorm(5), x, {"normalized_shape": [5], "eps": 1e-5})
