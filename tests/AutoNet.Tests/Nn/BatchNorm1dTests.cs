@@ -126,6 +126,20 @@ public class BatchNorm1dTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Float32_layer_agrees_with_float64_to_float32_precision()
+    {
+        var x = new NumPyRandomState(13).Randn(6, 3, 4);
+        var y64 = new BatchNorm1d(3).Forward(x).ToArray();
+        var bn32 = new BatchNorm1d(3, dtype: DType.Float32);
+        var y32 = bn32.Forward(x.To(DType.Float32));
+        Assert.Equal(DType.Float32, y32.DType);
+        Assert.Equal(DType.Float32, bn32.RunningMean!.DType);
+        var a = y32.ToArray();
+        for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(a[i] - y64[i]) < 1e-5, $"[{i}] {a[i]} vs {y64[i]}");
+        Assert.Equal(1.0, bn32.NumBatchesTracked!.Item());
+    }
+
+    [Fact]
     public void Summary_is_PyTorch_like()
     {
         Assert.Equal("BatchNorm1d(3, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)", new BatchNorm1d(3).ToString());
