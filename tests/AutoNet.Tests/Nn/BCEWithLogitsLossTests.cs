@@ -78,10 +78,10 @@ public class BCEWithLogitsLossTests(ITestOutputHelper output)
     public void Gradient_matches_central_differences_through_the_loss_with_weights()
     {
         var rng = new NumPyRandomState(5);
-        var x = NumericGradient.Leaf(rng, 4, 3);
+        var x = Leaves.Normal(rng, 4, 3);
         var y = rng.Rand(4, 3);
         var loss = new BCEWithLogitsLoss(Reduction.Mean, posWeight: Tensor.From([0.5, 1, 2]), weight: Tensor.From([1.0, 2, 3]));
-        NumericGradient.Check(t => loss.Forward(t[0], y), [x]);
+        GradAssert.Passes(t => loss.Forward(t[0], y), x);
     }
 
     [Fact]

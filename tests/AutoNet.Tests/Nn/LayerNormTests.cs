@@ -41,10 +41,10 @@ public class LayerNormTests(ITestOutputHelper output)
     public void Gradient_matches_central_differences()
     {
         var rng = new NumPyRandomState(6);
-        var x = NumericGradient.Leaf(rng, 2, 3, 4);
-        var w = NumericGradient.Leaf(rng, 3, 4);
-        var b = NumericGradient.Leaf(rng, 3, 4);
-        NumericGradient.Check(t => F.LayerNorm(t[0], [3, 4], t[1], t[2]), [x, w, b]);
+        var x = Leaves.Normal(rng, 2, 3, 4);
+        var w = Leaves.Normal(rng, 3, 4);
+        var b = Leaves.Normal(rng, 3, 4);
+        GradAssert.Passes(t => F.LayerNorm(t[0], [3, 4], t[1], t[2]), x, w, b);
     }
 
     [Fact]
