@@ -96,12 +96,7 @@ internal sealed class BackwardTracer
     }
 
     /// <summary><c>Mul [2]</c>, <c>a [2]</c>, <c>loss (Div) []</c>: name or op, then the shape.</summary>
-    private string Describe(Tensor t)
-    {
-        string title = TensorText.Title(t, _options);
-        if (t.GradFn is { } fn && _options.Names.ContainsKey(t)) title += " (" + fn.Name + ")";
-        return title + " " + TensorText.Shape(t);
-    }
+    private string Describe(Tensor t) => TensorText.Title(t, _options) + " " + TensorText.Shape(t);
 
     private sealed class Restore(BackwardTracer? previous) : IDisposable
     {

@@ -7,9 +7,12 @@ namespace AutoNet.Visualization;
 /// <summary>How the graph pictures and the backward trace write a tensor: its name, shape and (small) values.</summary>
 internal static class TensorText
 {
-    /// <summary>The tensor's name if it has one, else the op that made it, else <c>leaf</c> or <c>constant</c>.</summary>
+    /// <summary>
+    /// The tensor's name if it has one (followed by the op that made it, <c>loss (Div)</c>), else the op that made
+    /// it, else <c>leaf</c> (requires grad) or <c>constant</c>.
+    /// </summary>
     public static string Title(Tensor t, VisualizationOptions options) =>
-        options.Names.TryGetValue(t, out var name) ? name
+        options.Names.TryGetValue(t, out var name) ? (t.GradFn is { } op ? $"{name} ({op.Name})" : name)
         : t.GradFn is { } fn ? fn.Name
         : t.RequiresGrad ? "leaf" : "constant";
 
