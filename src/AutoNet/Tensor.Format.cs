@@ -36,7 +36,7 @@ public partial class Tensor
         {
             if (summarize && size > 2 * EdgeItems && i == EdgeItems)
             {
-                sb.Append(last ? "..., " : "...,\n" + new string(' ', indent + dim + 1));
+                sb.Append(last ? " ..., " : "...,\n" + new string(' ', indent + dim + 1));
                 i = size - EdgeItems - 1;
                 continue;
             }

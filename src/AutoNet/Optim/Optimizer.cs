@@ -28,7 +28,9 @@ public abstract class Optimizer
                 throw new ArgumentException(
                     $"{GetType().Name}: parameter {i} (shape {ShapeUtil.Format(_parameters[i].ShapeArray)}) must be a leaf tensor that requires grad.", nameof(parameters));
         }
-        LearningRate = lr;
+        if (double.IsNaN(lr) || lr < 0 || double.IsInfinity(lr))
+            throw new ArgumentOutOfRangeException(nameof(lr), lr, $"{GetType().Name}: learning rate must be a finite number >= 0, got {lr}.");
+        _lr = lr;
     }
 
     /// <summary>The parameters being optimised, in the order given.</summary>
