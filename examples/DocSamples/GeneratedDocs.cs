@@ -1,6 +1,7 @@
 using DocSamples.GettingStarted;
 using DocSamples.MoonsFourWays;
 using DocSamples.Pictures;
+using DocSamples.WriteYourOwnOp;
 
 namespace DocSamples;
 
@@ -22,6 +23,7 @@ public static class GeneratedDocs
             ["moons-graph.mmd"] = MoonsPictures.Mermaid(),
             ["moons-graph.dot"] = MoonsPictures.Dot(),
             ["moons-trace.txt"] = Capture(MoonsPictures.Trace),
+            ["softplus.txt"] = Capture(_ => UseSoftplus.Run()),
             ["tiny-graph.mmd"] = tiny[..traceStart].TrimEnd('\n') + "\n",
             ["tiny-trace.txt"] = tiny[traceStart..],
         };

@@ -3,6 +3,7 @@ using DocSamples;
 using DocSamples.GettingStarted;
 using DocSamples.MoonsFourWays;
 using DocSamples.Pictures;
+using DocSamples.WriteYourOwnOp;
 
 var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
 {
@@ -13,6 +14,7 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["moons-dot"] = ("The moons network's graph as Graphviz DOT.", _ => Console.Write(MoonsPictures.Dot())),
     ["moons-trace"] = ("The moons network's first backward pass, step by step.", _ => MoonsPictures.Trace(Console.Out)),
     ["tiny-pictures"] = ("A tiny graph as Mermaid, then its backward trace.", _ => TinyPictures.Run(Console.Out)),
+    ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),
 };
 
