@@ -14,7 +14,23 @@ public class SoftplusTests
 
     private static Tensor Apply(string form, Tensor x) => form == "op" ? x.Softplus() : new SoftplusFunction().Apply(x);
 
-    /// <summary>The gradient check: backward's gradient equals the slope measured by central differences,
+    /// <summary>The gradient check, first and second order: Autograd.GradCheck compares backward's gradient with
+    /// central differences (PyTorch: torch.autograd.gradcheck and gradgradcheck).</summary>
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void GradCheckPasses(string form)
+    {
+        var x = Tensor.From([-3.0, -0.5, 0.0, 0.7, 4.0], 5);
+        x.RequiresGrad = true;
+
+        var first = Autograd.GradCheck(inputs => Apply(form, inputs[0]), [x]);     // eps 1e-6, atol 1e-5, rtol 1e-3
+        var second = Autograd.GradGradCheck(inputs => Apply(form, inputs[0]), [x]); // backward's own backward
+
+        Assert.True(first.Passed, first.ToString());   // ToString names the worst element
+        Assert.True(second.Passed, second.ToString());
+    }
+
+    /// <summary>What GradCheck does, written out: backward's gradient equals the slope measured by central differences,
     /// (f(x + ε) - f(x - ε)) / 2ε, for each element, within atol + rtol·|numerical|.</summary>
     [Theory]
     [MemberData(nameof(Forms))]
