@@ -68,22 +68,31 @@ public abstract partial class Optimizer
         foreach (var key in state.Keys)
             if (!key.StartsWith(StatePrefix, StringComparison.Ordinal) && !groupKeys.Contains(key))
                 problems.Add($"unexpected key '{key}'");
-        if (problems.Count > 0) throw Problems(problems);
 
         // Apply the hyperparameters first: they decide which state keys are expected (amsgrad, momentum, centered).
+        // When they cannot be applied, the state keys are still checked, against the current settings, so that
+        // every problem is reported at once.
         var snapshot = AllHyperparameters().ToDictionary(h => h.Name, h => h.Value, StringComparer.Ordinal);
-        ApplyHyperparameters(hyper);
-        try
+        bool applied = false;
+        if (problems.Count == 0)
         {
-            var loaded = ReadParameterStates(state, problems);
-            if (problems.Count > 0) throw Problems(problems);
-            for (int i = 0; i < _parameters.Length; i++) _state[i] = loaded[i];
+            try
+            {
+                ApplyHyperparameters(hyper);
+                applied = true;
+            }
+            catch (ArgumentException e)
+            {
+                problems.Add(e.Message);
+            }
         }
-        catch
+        var loaded = ReadParameterStates(state, problems);
+        if (problems.Count > 0)
         {
-            ApplyHyperparameters(snapshot);
-            throw;
+            if (applied) ApplyHyperparameters(snapshot);
+            throw Problems(problems);
         }
+        for (int i = 0; i < _parameters.Length; i++) _state[i] = loaded[i];
     }
 
     private OrderedDictionary<string, Tensor>?[] ReadParameterStates(IReadOnlyDictionary<string, Tensor> state, List<string> problems)

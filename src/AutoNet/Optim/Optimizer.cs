@@ -66,19 +66,14 @@ public abstract partial class Optimizer
         using var _ = Autograd.NoGrad();
         for (int i = 0; i < _parameters.Length; i++)
         {
-            if (_parameters[i].Grad is not { } grad) continue;
-            if (grad.DType != _parameters[i].DType || !grad.ShapeArray.AsSpan().SequenceEqual(_parameters[i].ShapeArray))
-                throw new InvalidOperationException(
-                    $"{GetType().Name}: parameter {i} has shape {ShapeUtil.Format(_parameters[i].ShapeArray)} and dtype {_parameters[i].DType}, " +
-                    $"but its gradient has shape {ShapeUtil.Format(grad.ShapeArray)} and dtype {grad.DType}.");
-            Update(i, _parameters[i], grad);
+            if (_parameters[i].Grad is { } grad) Update(i, _parameters[i], grad);
         }
     }
 
     /// <summary>Applies the update rule to parameter <paramref name="index"/> in place.</summary>
     /// <param name="index">The parameter's position in <see cref="Parameters"/> (for per-parameter state).</param>
     /// <param name="parameter">The parameter to change in place.</param>
-    /// <param name="grad">Its gradient (read only; same shape and dtype as the parameter).</param>
+    /// <param name="grad">Its gradient (read only; same shape and dtype as the parameter, as the <c>Grad</c> setter ensures).</param>
     protected abstract void Update(int index, Tensor parameter, Tensor grad);
 
     /// <summary>
