@@ -22,7 +22,7 @@ public abstract partial class Optimizer
     /// scalar — ...), present once the parameter has been updated, then <c>param_groups.0.{name}</c> for each
     /// hyperparameter (<c>lr</c>, <c>betas</c> [2], <c>weight_decay</c>, flags as 0/1), float64.
     /// The tensors are copies: later steps do not change them. Save them with
-    /// <c>SafeTensors.Save</c> and load them back with <see cref="LoadStateDict"/>, and training
+    /// <see cref="Serialization.SafeTensors.Save"/> and load them back with <see cref="LoadStateDict"/>, and training
     /// resumes bit for bit. PyTorch: <c>optimizer.state_dict()</c>.
     /// </summary>
     public OrderedDictionary<string, Tensor> StateDict()
