@@ -52,17 +52,16 @@ public static partial class SafeTensors
     {
         foreach (var e in entries)
         {
+            // The running product of the dimensions, as Tensor's shape check computes it: it must stay within
+            // a .NET array's length at every step (even when a later dimension is 0), or no tensor can hold it.
             ulong size = e.Float32 ? 4UL : 8UL, count = 1;
-            bool overflow = false;
             foreach (int d in e.Shape)
             {
-                if (d == 0) { count = 0; overflow = false; break; }
-                if (count > ulong.MaxValue / (ulong)d) overflow = true;
-                else count *= (ulong)d;
+                count *= (ulong)d;
+                if (count > (ulong)Array.MaxLength)
+                    throw Bad($"tensor {Quote(e.Name)} declares shape {Shape(e.Shape)}, too large to exist (a tensor holds at most {Array.MaxLength} elements)");
             }
             string span = $"[{e.Begin}, {e.End}]";
-            if (overflow || count > ulong.MaxValue / size)
-                throw Bad($"tensor {Quote(e.Name)} declares shape {Shape(e.Shape)}, too large to exist");
             if (e.Begin > e.End)
                 throw Bad($"tensor {Quote(e.Name)} has data_offsets {span} that end before they begin");
             if (e.End > bufferLength)
@@ -70,8 +69,6 @@ public static partial class SafeTensors
             if (e.End - e.Begin != count * size)
                 throw Bad($"tensor {Quote(e.Name)} has shape {Shape(e.Shape)} of {(e.Float32 ? "F32" : "F64")}, which needs {count * size} bytes, " +
                           $"but its data_offsets {span} span {e.End - e.Begin} bytes");
-            if (count > (ulong)Array.MaxLength)
-                throw Bad($"tensor {Quote(e.Name)} has {count} elements, more than a .NET array can hold ({Array.MaxLength})");
         }
         var ordered = entries.OrderBy(e => e.Begin).ThenBy(e => e.End).ToList();
         ulong position = 0;
