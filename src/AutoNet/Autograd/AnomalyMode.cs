@@ -27,8 +27,26 @@ internal static class AnomalyMode
         int bad = FirstNonFinite(output);
         if (bad >= 0)
             throw new ArithmeticException(
-                $"DetectAnomaly: {node.Name} produced {output.GetFlat(bad)} at flat index {bad} of its output of shape {ShapeUtil.Format(output.ShapeArray)} in forward.");
+                $"DetectAnomaly: {node.Name}{Where(node)} produced {output.GetFlat(bad)} at flat index {bad} of its output of shape {ShapeUtil.Format(output.ShapeArray)} in forward.");
     }
+
+    /// <summary>The first stack frame outside AutoNet, as <c>File.cs:line in Method</c> (file and line need the PDB).</summary>
+    public static string? CallerLocation()
+    {
+        var frames = new System.Diagnostics.StackTrace(1, fNeedFileInfo: true).GetFrames();
+        var self = typeof(AnomalyMode).Assembly;
+        foreach (var frame in frames)
+        {
+            var method = frame.GetMethod();
+            if (method?.DeclaringType is null || method.DeclaringType.Assembly == self) continue;
+            string? file = frame.GetFileName();
+            string where = file is null ? method.DeclaringType.Name : $"{Path.GetFileName(file)}:{frame.GetFileLineNumber()}";
+            return $"{where} in {method.Name}";
+        }
+        return null;
+    }
+
+    private static string Where(Node node) => node.CreatedAt is null ? "" : $" (created at {node.CreatedAt})";
 
     /// <summary>Throws if a gradient computed by <paramref name="node"/>'s backward holds a NaN or an infinity.</summary>
     public static void CheckBackward(Node node, Tensor?[] grads)
@@ -39,7 +57,7 @@ internal static class AnomalyMode
             int bad = FirstNonFinite(g);
             if (bad >= 0)
                 throw new ArithmeticException(
-                    $"DetectAnomaly: the backward of {node.Name} produced {g.GetFlat(bad)} at flat index {bad} of the gradient of its input {i} (shape {ShapeUtil.Format(g.ShapeArray)}).");
+                    $"DetectAnomaly: the backward of {node.Name}{Where(node)} produced {g.GetFlat(bad)} at flat index {bad} of the gradient of its input {i} (shape {ShapeUtil.Format(g.ShapeArray)}).");
         }
     }
 

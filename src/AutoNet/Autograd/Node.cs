@@ -18,6 +18,13 @@ public abstract class Node
     /// <summary>The inputs this node's output was computed from (empty once the graph is released).</summary>
     public IReadOnlyList<Tensor> Inputs => _inputs;
 
+    /// <summary>
+    /// Where in the user's code this node's output was created (<c>Program.cs:42 in Main</c>): recorded only while
+    /// <see cref="Autograd.DetectAnomaly"/> is on, since capturing a stack trace per op is costly. PyTorch's anomaly
+    /// mode records the forward traceback the same way.
+    /// </summary>
+    public string? CreatedAt { get; private set; }
+
     /// <summary>True once backward has run through this node without <c>retainGraph</c> and freed it.</summary>
     public bool IsReleased { get; private set; }
 
@@ -64,7 +71,11 @@ public abstract class Node
     {
         _inputs = inputs;
         output.SetGradFn(this);
-        if (AnomalyMode.IsEnabled) AnomalyMode.CheckForward(this, output);
+        if (AnomalyMode.IsEnabled)
+        {
+            CreatedAt = AnomalyMode.CallerLocation();
+            AnomalyMode.CheckForward(this, output);
+        }
         return output;
     }
 

@@ -6,13 +6,17 @@ namespace AutoNet.Ops;
 /// <summary>
 /// The elementwise binary cross-entropy of probabilities p against targets y, as PyTorch computes it:
 /// ℓ = (y - 1) · max(log(1 - p), -100) - y · max(log p, -100). Clamping each log at -100 keeps ℓ finite at p = 0 or 1.
-/// A fused primitive (principle 2) so that its gradient is PyTorch's, finite at p = 0 and 1:
-/// ∂ℓ/∂p = (p - y) / max((1 - p) p, 1e-12), ∂ℓ/∂y = max(log(1 - p), -100) - max(log p, -100).
+/// A fused primitive (principle 2) so that its gradients are PyTorch's (derivatives.yaml: binary_cross_entropy_backward
+/// and binary_cross_entropy_target_backward), which ignore the clamp:
+/// ∂ℓ/∂p = (p - y) / max((1 - p) p, ε) with ε = (float)1e-12, finite at p = 0 and 1;
+/// ∂ℓ/∂y = -logit(p) = -log(p / (1 - p)), which is ±∞ at p = 0 or 1 and, for p &lt; e^-100 or 1 - p &lt; e^-100,
+/// is not the derivative of the clamped ℓ (that would be max(log(1 - p), -100) - max(log p, -100)).
 /// </summary>
 internal sealed class BinaryCrossEntropy : Node
 {
-    /// <summary>PyTorch's EPSILON in binary_cross_entropy_backward.</summary>
-    private const double Epsilon = 1e-12;
+    /// <summary>PyTorch's EPSILON in binary_cross_entropy_backward, which is a float: (float)1e-12 =
+    /// 9.999999960041972e-13, not 1e-12 (the gradient at p = 0 or 1 differs by 4e-9 relative otherwise).</summary>
+    private const double Epsilon = (double)1e-12f;
 
     private Tensor _p = null!, _y = null!;
 
@@ -42,7 +46,7 @@ internal sealed class BinaryCrossEntropy : Node
         for (int i = 0; i < p.Length; i++)
         {
             T logP = T.Max(T.Log(p[i]), minLog);
-            T log1mP = T.Max(T.LogP1(-p[i]), minLog);
+            T log1mP = T.Max(T.Log(T.One - p[i]), minLog); // log(1 - p), not log1p(-p): PyTorch 1.13's formula
             loss[i] = (y[i] - T.One) * log1mP - y[i] * logP;
         }
     }
@@ -50,7 +54,7 @@ internal sealed class BinaryCrossEntropy : Node
     protected internal override Tensor?[] Backward(Tensor grad) =>
     [
         NeedsInputGrad(0) ? grad * (_p - _y) / ((1.0 - _p) * _p).Clamp(Epsilon, double.PositiveInfinity) : null,
-        NeedsInputGrad(1) ? grad * ((1.0 - _p).Log().Clamp(-100, double.PositiveInfinity) - _p.Log().Clamp(-100, double.PositiveInfinity)) : null,
+        NeedsInputGrad(1) ? grad * -(_p / (1.0 - _p)).Log() : null,
     ];
 
     protected internal override void Release()

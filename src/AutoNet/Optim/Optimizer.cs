@@ -35,7 +35,8 @@ public abstract partial class Optimizer
                 throw new ArgumentException($"{GetType().Name}: parameter {i} appears more than once in the parameter list.", nameof(parameters));
         }
         _state = new OrderedDictionary<string, Tensor>?[_parameters.Length];
-        LearningRate = lr;
+        CheckLearningRate(lr, nameof(lr));
+        _lr = lr;
     }
 
     /// <summary>The parameters being optimised, in the order given.</summary>
