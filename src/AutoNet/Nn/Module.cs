@@ -52,6 +52,28 @@ public abstract partial class Module
         }
     }
 
+    /// <summary>The buffers (fields marked <see cref="BufferAttribute"/>) held directly by this module, with their names.</summary>
+    protected virtual IEnumerable<(string Name, Tensor Buffer)> DirectBuffers() => ModuleReflection.Buffers(this);
+
+    /// <summary>
+    /// Every buffer (non-trainable state such as BatchNorm's <c>running_mean</c>) of this module and its
+    /// submodules, named by path like <see cref="NamedParameters"/>. PyTorch: <c>named_buffers()</c>.
+    /// </summary>
+    public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers()
+    {
+        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(string Prefix, Module Module)>();
+        stack.Push(("", this));
+        while (stack.Count > 0)
+        {
+            var (prefix, module) = stack.Pop();
+            foreach (var (name, b) in module.DirectBuffers())
+                if (seen.Add(b)) yield return (prefix + name, b);
+            var children = module.NamedChildren().ToList();
+            for (int i = children.Count - 1; i >= 0; i--) stack.Push((prefix + children[i].Name + ".", children[i].Module));
+        }
+    }
+
     /// <summary>Every parameter, in the order of <see cref="NamedParameters"/>. PyTorch: <c>parameters()</c>.</summary>
     public IEnumerable<Parameter> Parameters()
     {
