@@ -12,7 +12,7 @@ public static class OpCases
 {
     private static readonly Lazy<IReadOnlyDictionary<string, OpCase>> ByName = new(() =>
     {
-        var all = Binary().Concat(WithNumbers()).Concat(Unary()).Concat(Pow()).Concat(SoftmaxFamily())
+        var all = Binary().Concat(WithNumbers()).Concat(Unary()).Concat(MoreMath()).Concat(Pow()).Concat(SoftmaxFamily())
             .Concat(Reductions()).Concat(Shapes()).Concat(MatMul()).ToList();
         var duplicate = all.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"duplicate case name {duplicate.Key}");
@@ -100,6 +100,21 @@ public static class OpCases
         yield return Case("Sqrt at 0", x => x[0].Sqrt(), x => x[0].sqrt(), In([2, 3], ZerosAndPositive));
         yield return Case("Pow 2 at kinks", x => x[0].Pow(2), x => x[0].pow(2), In([2, 4], Kinks));
         yield return Case("Div by 0", x => x[0] / x[1], x => x[0] / x[1], In([2, 3]), In([2, 3], ZerosAndPositive));
+    }
+
+    /// <summary>The ops of Tensor.MoreMath.cs (added after the first set).</summary>
+    private static IEnumerable<OpCase> MoreMath()
+    {
+        int[] s = [3, 4];
+        yield return Case("Erf", x => x[0].Erf(), x => x[0].erf(), In(s));
+        yield return Case("Erf wide", x => x[0].Erf(), x => x[0].erf(), In([4, 6], Wide));
+        yield return Case("Log1p", x => x[0].Log1p(), x => x[0].log1p(), In(s, Positive));
+        yield return Case("Log1p small", x => (x[0] * 1e-9).Log1p(), x => (x[0] * 1e-9).log1p(), In(s));
+        yield return Case("LeakyRelu", x => x[0].LeakyRelu(), x => x[0].leaky_relu(0.01), In(s));
+        yield return Case("LeakyRelu 0.2 at kinks", x => x[0].LeakyRelu(0.2), x => x[0].leaky_relu(0.2), In([2, 4], Kinks));
+        yield return Case("Gelu", x => x[0].Gelu(), x => torch.nn.functional.gelu(x[0]), In(s));
+        yield return Case("Gelu wide", x => x[0].Gelu(), x => torch.nn.functional.gelu(x[0]), In([4, 6], Wide));
+        yield return Case("Gelu tanh", x => x[0].Gelu("tanh"), x => torch.nn.functional.gelu(x[0], global::TorchSharp.Modules.GELU.Approximate.tanh), In(s));
     }
 
     private static IEnumerable<OpCase> Pow()
