@@ -8,19 +8,6 @@ namespace AutoNet.Nn;
 public abstract partial class Module
 {
     /// <summary>
-    /// The tensors held directly by this module that are state but not parameters (running statistics, say),
-    /// with their names; saved and loaded with the parameters. None by default: a module with buffers overrides
-    /// this. PyTorch: the module's own <c>register_buffer</c> entries.
-    /// </summary>
-    protected virtual IEnumerable<(string Name, Tensor Buffer)> DirectBuffers() => [];
-
-    /// <summary>
-    /// Every buffer of this module and its submodules, depth first, named by path like parameters.
-    /// PyTorch: <c>named_buffers()</c>.
-    /// </summary>
-    public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers() => Walk(buffersOnly: true).Select(e => (e.Name, e.Tensor));
-
-    /// <summary>
     /// The module's state: every parameter and buffer by its PyTorch name (<c>0.weight</c>, <c>0.bias</c>, ...),
     /// in PyTorch's order (a module's own parameters, then its own buffers, then each submodule's in turn). A
     /// parameter shared by two modules appears under both names, as in PyTorch. Unlike PyTorch the tensors are
@@ -29,7 +16,7 @@ public abstract partial class Module
     public OrderedDictionary<string, Tensor> StateDict()
     {
         var result = new OrderedDictionary<string, Tensor>();
-        foreach (var (name, tensor) in Walk(buffersOnly: false)) result[name] = InPlace.Clone(tensor);
+        foreach (var (name, tensor) in Walk(parameters: true, buffers: true, removeDuplicates: false)) result[name] = InPlace.Clone(tensor);
         return result;
     }
 
@@ -48,7 +35,7 @@ public abstract partial class Module
     public (IReadOnlyList<string> MissingKeys, IReadOnlyList<string> UnexpectedKeys) LoadStateDict(IReadOnlyDictionary<string, Tensor> state, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var targets = Walk(buffersOnly: false).ToList();
+        var targets = Walk(parameters: true, buffers: true, removeDuplicates: false).ToList();
         var known = new HashSet<string>(targets.Select(t => t.Name), StringComparer.Ordinal);
         var missing = new List<string>();
         var unexpected = state.Keys.Where(k => !known.Contains(k)).ToList();
@@ -93,21 +80,4 @@ public abstract partial class Module
     /// <exception cref="ArgumentException">Its tensors do not fit the module.</exception>
     public (IReadOnlyList<string> MissingKeys, IReadOnlyList<string> UnexpectedKeys) Load(string path, bool strict = true) =>
         LoadStateDict(SafeTensors.Load(path), strict);
-
-    /// <summary>Parameters and buffers depth first, each module's own parameters, then own buffers, then its children.</summary>
-    private IEnumerable<(string Name, Tensor Tensor)> Walk(bool buffersOnly)
-    {
-        var stack = new Stack<(string Prefix, Module Module)>();
-        stack.Push(("", this));
-        while (stack.Count > 0)
-        {
-            var (prefix, module) = stack.Pop();
-            if (!buffersOnly)
-                foreach (var (name, p) in module.DirectParameters()) yield return (prefix + name, p);
-            foreach (var (name, b) in module.DirectBuffers())
-                if (b is not null) yield return (prefix + name, b);
-            var children = module.NamedChildren().ToList();
-            for (int i = children.Count - 1; i >= 0; i--) stack.Push((prefix + children[i].Name + ".", children[i].Module));
-        }
-    }
 }

@@ -173,3 +173,22 @@ public sealed class ModuleStateTests : IDisposable
         foreach (var (name, t) in opt1.StateDict()) SafeTensorsTests.AssertSameBits(t, opt2.StateDict()[name], name);
     }
 }
+
+/// <summary>Buffers declared with [Buffer] (BatchNorm's running statistics) travel with the state dict.</summary>
+public class BufferStateTests
+{
+    [Fact]
+    public void BatchNorm_state_dict_has_PyTorchs_keys_in_PyTorchs_order_and_round_trips()
+    {
+        var model = new AutoNet.Nn.Sequential(new AutoNet.Nn.Linear(3, 2), new AutoNet.Nn.BatchNorm1d(2));
+        Assert.Equal(
+            ["0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", "1.running_var", "1.num_batches_tracked"],
+            model.StateDict().Keys);
+        model.Forward(Tensor.From([1.0, 2, 3, 4, 5, 6, 7, 8, 9], 3, 3)); // training mode: updates running stats
+        var copy = new AutoNet.Nn.Sequential(new AutoNet.Nn.Linear(3, 2), new AutoNet.Nn.BatchNorm1d(2));
+        copy.LoadStateDict(model.StateDict());
+        foreach (var (name, tensor) in model.StateDict())
+            Assert.Equal(tensor.ToArray(), copy.StateDict()[name].ToArray());
+        Assert.NotEqual(new[] { 0.0, 0 }, copy.StateDict()["1.running_mean"].ToArray());
+    }
+}
