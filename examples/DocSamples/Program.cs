@@ -3,6 +3,7 @@ using DocSamples;
 using DocSamples.GettingStarted;
 using DocSamples.MoonsFourWays;
 using DocSamples.Pictures;
+using DocSamples.Reliability;
 using DocSamples.WriteYourOwnOp;
 
 var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
@@ -15,6 +16,7 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["moons-trace"] = ("The moons network's first backward pass, step by step.", _ => MoonsPictures.Trace(Console.Out)),
     ["tiny-pictures"] = ("A tiny graph as Mermaid, then its backward trace.", _ => TinyPictures.Run(Console.Out)),
     ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
+    ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000)),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),
 };
 
