@@ -1,7 +1,9 @@
 // Two concentric circles (scikit-learn's make_circles), a tanh network, BCE with logits, SGD with momentum.
 // `dotnet run --project examples/Circles -c Release` prints the loss every 50 epochs, then the training accuracy
-// (examples/Circles/expected-output.txt). The data, the model and the training loop are in CirclesTraining.cs.
+// (examples/Circles/expected-output.txt); `... -- --onnx circles.onnx` also exports the trained model to ONNX
+// (src/AutoNet.Onnx, docs/onnx.md). The data, the model and the training loop are in CirclesTraining.cs.
 using System.CommandLine;
+using AutoNet.Onnx;
 using Circles;
 
 var defaults = new CirclesOptions();
@@ -14,10 +16,11 @@ var samples = new Option<int>("--samples") { Description = "Number of points, ha
 var noise = new Option<double>("--noise") { Description = "Standard deviation of the Gaussian noise on the points.", DefaultValueFactory = _ => defaults.Noise };
 var dataSeed = new Option<uint>("--data-seed") { Description = "random_state of make_circles.", DefaultValueFactory = _ => defaults.DataSeed };
 var printEvery = new Option<int>("--print-every") { Description = "Print the loss every N epochs.", DefaultValueFactory = _ => defaults.PrintEvery };
+var onnx = new Option<string?>("--onnx") { Description = "Also export the trained model to this ONNX file (float32, batch size free)." };
 
 var root = new RootCommand("Trains a 2 -> hidden tanh -> 1 network on two concentric circles with AutoNet.")
 {
-    epochs, lr, momentum, hidden, seed, samples, noise, dataSeed, printEvery,
+    epochs, lr, momentum, hidden, seed, samples, noise, dataSeed, printEvery, onnx,
 };
 root.SetAction(parse =>
 {
@@ -33,7 +36,12 @@ root.SetAction(parse =>
         Console.Error.WriteLine(error);
         return 2;
     }
-    CirclesTraining.Train(options, Console.Out);
+    var model = CirclesTraining.Train(options, Console.Out);
+    if (parse.GetValue(onnx) is { } path)
+    {
+        OnnxExporter.Export(model, path, inputFeatures: 2); // input "input" [N, 2] -> output "output"
+        Console.WriteLine($"wrote {path}");
+    }
     return 0;
 });
 return root.Parse(args).Invoke();

@@ -1,8 +1,10 @@
 // A noisy sine, a two-hidden-layer tanh network, mean squared error, Adam.
 // `dotnet run --project examples/Regression -c Release` prints the loss every 50 epochs, then the final training
-// MSE and the MSE against the noise-free sine (examples/Regression/expected-output.txt). The data, the model and the
-// training loop are in RegressionTraining.cs.
+// MSE and the MSE against the noise-free sine (examples/Regression/expected-output.txt); `... -- --onnx
+// regression.onnx` also exports the trained model to ONNX (src/AutoNet.Onnx, docs/onnx.md). The data, the model
+// and the training loop are in RegressionTraining.cs.
 using System.CommandLine;
+using AutoNet.Onnx;
 using Regression;
 
 var defaults = new RegressionOptions();
@@ -14,10 +16,11 @@ var samples = new Option<int>("--samples") { Description = "Number of training p
 var noise = new Option<double>("--noise") { Description = "Standard deviation of the noise added to sin(x).", DefaultValueFactory = _ => defaults.Noise };
 var dataSeed = new Option<uint>("--data-seed") { Description = "Seed of the generator that draws x and the noise.", DefaultValueFactory = _ => defaults.DataSeed };
 var printEvery = new Option<int>("--print-every") { Description = "Print the loss every N epochs.", DefaultValueFactory = _ => defaults.PrintEvery };
+var onnx = new Option<string?>("--onnx") { Description = "Also export the trained model to this ONNX file (float32, batch size free)." };
 
 var root = new RootCommand("Fits a 1 -> hidden tanh -> hidden tanh -> 1 network to a noisy sine with AutoNet.")
 {
-    epochs, lr, hidden, seed, samples, noise, dataSeed, printEvery,
+    epochs, lr, hidden, seed, samples, noise, dataSeed, printEvery, onnx,
 };
 root.SetAction(parse =>
 {
@@ -34,7 +37,12 @@ root.SetAction(parse =>
         Console.Error.WriteLine(error);
         return 2;
     }
-    RegressionTraining.Train(options, Console.Out);
+    var model = RegressionTraining.Train(options, Console.Out);
+    if (parse.GetValue(onnx) is { } path)
+    {
+        OnnxExporter.Export(model, path, inputFeatures: 1); // input "input" [N, 1] -> output "output"
+        Console.WriteLine($"wrote {path}");
+    }
     return 0;
 });
 return root.Parse(args).Invoke();

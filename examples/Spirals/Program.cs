@@ -1,7 +1,9 @@
 // Three interleaved spirals, a two-hidden-layer ReLU network, softmax cross-entropy, minibatches, Adam.
 // `dotnet run --project examples/Spirals -c Release` prints the mean loss every 10 epochs, then the training
-// accuracy (examples/Spirals/expected-output.txt). The data, the model and the training loop are in SpiralsTraining.cs.
+// accuracy (examples/Spirals/expected-output.txt); `... -- --onnx spirals.onnx` also exports the trained model to
+// ONNX (src/AutoNet.Onnx, docs/onnx.md). The data, the model and the training loop are in SpiralsTraining.cs.
 using System.CommandLine;
+using AutoNet.Onnx;
 using Spirals;
 
 var defaults = new SpiralsOptions();
@@ -16,10 +18,11 @@ var classes = new Option<int>("--classes") { Description = "Number of spiral arm
 var noise = new Option<double>("--noise") { Description = "Standard deviation of the angle noise.", DefaultValueFactory = _ => defaults.Noise };
 var dataSeed = new Option<uint>("--data-seed") { Description = "Seed of the generator that draws the data's noise.", DefaultValueFactory = _ => defaults.DataSeed };
 var printEvery = new Option<int>("--print-every") { Description = "Print the mean loss every N epochs.", DefaultValueFactory = _ => defaults.PrintEvery };
+var onnx = new Option<string?>("--onnx") { Description = "Also export the trained model to this ONNX file (float32, batch size free)." };
 
 var root = new RootCommand("Trains a 2 -> hidden ReLU -> hidden ReLU -> classes network on interleaved spirals with AutoNet.")
 {
-    epochs, batchSize, lr, hidden, seed, shuffleSeed, points, classes, noise, dataSeed, printEvery,
+    epochs, batchSize, lr, hidden, seed, shuffleSeed, points, classes, noise, dataSeed, printEvery, onnx,
 };
 root.SetAction(parse =>
 {
@@ -38,7 +41,12 @@ root.SetAction(parse =>
         Console.Error.WriteLine(error);
         return 2;
     }
-    SpiralsTraining.Train(options, Console.Out);
+    var model = SpiralsTraining.Train(options, Console.Out);
+    if (parse.GetValue(onnx) is { } path)
+    {
+        OnnxExporter.Export(model, path, inputFeatures: 2); // input "input" [N, 2] -> output "output"
+        Console.WriteLine($"wrote {path}");
+    }
     return 0;
 });
 return root.Parse(args).Invoke();
