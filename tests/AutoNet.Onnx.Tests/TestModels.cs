@@ -66,12 +66,18 @@ internal static class TestModels
         new Linear(8, 5, dtype: dtype),
         logSoftmax ? new LogSoftmax(1) : new Softmax(-1));
 
-    /// <summary>On inputs of shape [N, 2, 3, 4]: Flatten(1, 2) (a Reshape), LayerNorm over two dims, Flatten, Linear.</summary>
+    /// <summary>
+    /// On inputs of shape [N, 2, 3, 4]: Flatten(1, 2) (a Reshape), BatchNorm1d without affine parameters on
+    /// [N, C, L], LayerNorm over two dims, Flatten, Linear, and a LeakyReLU whose slope is a float32 number (so it
+    /// stays a LeakyRelu node in float64 graphs too).
+    /// </summary>
     public static Sequential Reshaping(DType dtype) => new(
         new Flatten(1, 2),
+        new BatchNorm1d(6, affine: false, dtype: dtype),
         new LayerNorm([6, 4], dtype: dtype),
         new Flatten(),
-        new Linear(24, 3, dtype: dtype));
+        new Linear(24, 3, dtype: dtype),
+        new LeakyReLU(0.25));
 
     /// <summary>
     /// Gives the model values worth testing, in float64, from <paramref name="seed"/>: every parameter uniform in
