@@ -69,35 +69,12 @@ public static class Parity
         for (int i = 0; i < inputs.Length; i++) differentiate[i] = options.CheckGradients && !options.ConstantInputs.Contains(i);
         string title = $"Parity.Check ({inputs.Length} input{(inputs.Length == 1 ? "" : "s")})";
 
-        // AutoNet.
-        var leaves = new Tensor[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++) leaves[i] = TensorCopies.Leaf(inputs[i], differentiate[i]);
-        var output = autoNetFunction(leaves) ?? throw new InvalidOperationException("Parity.Check: the AutoNet function returned null.");
-        var gradOutput = TensorCopies.RandomNormal(output.Shape, output.DType, options.Seed);
-        var gradients = AutoNetGradients(output, leaves, differentiate, gradOutput);
-
-        // PyTorch, on the same values, with the same output gradient.
-        var torchGradients = new Tensor?[inputs.Length];
-        Tensor torchOutput;
-        using (torch.NewDisposeScope())
-        {
-            var torchLeaves = new torch.Tensor[inputs.Length];
-            for (int i = 0; i < inputs.Length; i++) torchLeaves[i] = inputs[i].ToTorch(requiresGrad: differentiate[i]);
-            var y = torchFunction(torchLeaves) ?? throw new InvalidOperationException("Parity.Check: the TorchSharp function returned null.");
-            torchOutput = y.ToAutoNet();
-            if (OutputsComparable(output, torchOutput))
-            {
-                int[] wrt = Enumerable.Range(0, inputs.Length).Where(i => differentiate[i]).ToArray();
-                var grads = TorchGradients(y, wrt.Select(i => torchLeaves[i]).ToList(), gradOutput, wrt.Select(i => leaves[i]).ToList());
-                for (int k = 0; k < wrt.Length; k++) torchGradients[wrt[k]] = grads[k];
-            }
-        }
-
-        var comparisons = new List<ParityComparison> { ParityComparer.Compare("output", output, torchOutput, options.ToleranceFor(output.DType)) };
+        var run = ParityRun.Run(autoNetFunction, torchFunction, inputs, differentiate, options.Seed, "Parity.Check");
+        var comparisons = new List<ParityComparison> { ParityComparer.Compare("output", run.Output, run.TorchOutput, options.ToleranceFor(run.Output.DType)) };
         if (comparisons[0].Problem is null)
             for (int i = 0; i < inputs.Length; i++)
                 if (differentiate[i])
-                    comparisons.Add(ParityComparer.Compare($"gradient of input {i}", gradients[i]!, torchGradients[i]!, options.ToleranceFor(inputs[i].DType)));
+                    comparisons.Add(ParityComparer.Compare($"gradient of input {i}", run.Gradients[i]!, run.TorchGradients[i]!, options.ToleranceFor(inputs[i].DType)));
         return new ParityResult(title, comparisons);
     }
 
@@ -163,7 +140,7 @@ public static class Parity
             comparisons.Add(ParityComparer.Compare("output", output, torchOutput, options.ToleranceFor(output.DType)));
             if (comparisons[0].Problem is null)
             {
-                var expected = TorchGradients(y, twrt, gradOutput, wrt);
+                var expected = ParityRun.BackwardInTorch(y, twrt, gradOutput, wrt);
                 var labels = new List<string>();
                 if (inputGrad) labels.Add("gradient of the input");
                 if (options.CheckGradients) labels.AddRange(named.Where(p => p.Parameter.RequiresGrad).Select(p => "gradient of " + p.Name));
@@ -173,36 +150,4 @@ public static class Parity
         }
         return new ParityResult($"Parity.CheckModule ({module.GetType().Name})", comparisons);
     }
-
-    /// <summary>AutoNet's gradient of <paramref name="output"/> (seeded with <paramref name="gradOutput"/>) for each
-    /// differentiated leaf, zeros where the output does not depend on it; null for the others.</summary>
-    private static Tensor?[] AutoNetGradients(Tensor output, Tensor[] leaves, bool[] differentiate, Tensor gradOutput)
-    {
-        var result = new Tensor?[leaves.Length];
-        var wrt = Enumerable.Range(0, leaves.Length).Where(i => differentiate[i]).ToArray();
-        if (wrt.Length == 0) return result;
-        Tensor?[] grads = output.RequiresGrad
-            ? Autograd.Grad([output], wrt.Select(i => leaves[i]).ToArray(), [gradOutput])
-            : new Tensor?[wrt.Length];
-        for (int k = 0; k < wrt.Length; k++) result[wrt[k]] = grads[k] ?? TensorCopies.ZerosLike(leaves[wrt[k]]);
-        return result;
-    }
-
-    /// <summary>
-    /// libtorch's gradient of <paramref name="y"/> (seeded with <paramref name="gradOutput"/>) for each tensor in
-    /// <paramref name="wrt"/>, copied to AutoNet; zeros shaped like the matching <paramref name="likes"/> entry where
-    /// libtorch leaves it undefined. Uses <c>torch.autograd.grad</c>, so no tensor's <c>.grad</c> is touched.
-    /// </summary>
-    private static Tensor[] TorchGradients(torch.Tensor y, IList<torch.Tensor> wrt, Tensor gradOutput, IReadOnlyList<Tensor> likes)
-    {
-        var result = new Tensor[wrt.Count];
-        IList<torch.Tensor>? grads = wrt.Count > 0 && y.requires_grad
-            ? torch.autograd.grad([y], wrt, [gradOutput.ToTorch()], allow_unused: true)
-            : null;
-        for (int i = 0; i < wrt.Count; i++)
-            result[i] = grads is not null && grads[i] is { IsInvalid: false } g ? g.ToAutoNet() : TensorCopies.ZerosLike(likes[i]);
-        return result;
-    }
-
-    private static bool OutputsComparable(Tensor a, Tensor b) => a.DType == b.DType && a.Shape.SequenceEqual(b.Shape);
 }
