@@ -95,15 +95,18 @@ public static class Parity
     /// <summary>
     /// Runs <paramref name="module"/> and <paramref name="torchModule"/> on copies of <paramref name="input"/>,
     /// compares the outputs, back-propagates the same random output gradient through both, and compares the gradient
-    /// of the input and of every parameter, matched by name (<c>0.weight</c>). Neither module's parameters or
-    /// gradients are changed. The two modules must hold the same parameter values for the check to pass.
+    /// of the input and of every parameter, matched by name (<c>0.weight</c>); then compares every buffer (BatchNorm's
+    /// <c>running_mean</c>, <c>running_var</c>, <c>num_batches_tracked</c>), which a forward in training mode updates in
+    /// both. Neither module's parameters or gradients are changed; buffers change as the forward pass changes them.
+    /// The two modules must hold the same parameter and buffer values, and be in the same training mode, for the
+    /// check to pass.
     /// </summary>
     /// <param name="module">The AutoNet module.</param>
-    /// <param name="torchModule">The reference module; its parameter names must equal AutoNet's.</param>
+    /// <param name="torchModule">The reference module; its parameter and buffer names must equal AutoNet's.</param>
     /// <param name="input">The input batch; it is copied, never changed.</param>
     /// <param name="options">Tolerance and seed (<see cref="ParityOptions.ConstantInputs"/> containing 0 skips the
     /// input's gradient); null for the defaults.</param>
-    /// <exception cref="ArgumentException">The two modules' parameter names differ.</exception>
+    /// <exception cref="ArgumentException">The two modules' parameter or buffer names differ.</exception>
     public static ParityResult CheckModule(Module module, torch.nn.Module<torch.Tensor, torch.Tensor> torchModule, Tensor input, ParityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(module);
@@ -116,6 +119,12 @@ public static class Parity
         if (!names.SequenceEqual(torchNamed.Select(p => p.name)))
             throw new ArgumentException(
                 $"Parity.CheckModule: parameter names differ: AutoNet [{string.Join(", ", names)}], TorchSharp [{string.Join(", ", torchNamed.Select(p => p.name))}].",
+                nameof(torchModule));
+        var buffers = module.NamedBuffers().ToList();
+        var torchBuffers = torchModule.named_buffers().ToList();
+        if (!buffers.Select(b => b.Name).SequenceEqual(torchBuffers.Select(b => b.name)))
+            throw new ArgumentException(
+                $"Parity.CheckModule: buffer names differ: AutoNet [{string.Join(", ", buffers.Select(b => b.Name))}], TorchSharp [{string.Join(", ", torchBuffers.Select(b => b.name))}].",
                 nameof(torchModule));
 
         bool inputGrad = options.CheckGradients && !options.ConstantInputs.Contains(0);
@@ -147,6 +156,10 @@ public static class Parity
                 for (int i = 0; i < wrt.Count; i++)
                     comparisons.Add(ParityComparer.Compare(labels[i], gradients[i] ?? TensorCopies.ZerosLike(wrt[i]), expected[i], options.ToleranceFor(wrt[i].DType)));
             }
+            // Buffers after the forward; an integer buffer (num_batches_tracked is int64 in PyTorch) is read in AutoNet's dtype.
+            for (int i = 0; i < buffers.Count; i++)
+                comparisons.Add(ParityComparer.Compare("buffer " + buffers[i].Name, buffers[i].Buffer,
+                    torchBuffers[i].buffer.to_type(buffers[i].Buffer.DType.ToScalarType()).ToAutoNet(), options.ToleranceFor(buffers[i].Buffer.DType)));
         }
         return new ParityResult($"Parity.CheckModule ({module.GetType().Name})", comparisons);
     }
