@@ -66,7 +66,8 @@ public static class GradientCheck
     /// <param name="autoNetFunction">The function in AutoNet, given fresh leaf copies of the inputs.</param>
     /// <param name="torchFunction">The same function in TorchSharp, given fresh leaf copies.</param>
     /// <param name="inputs">The point to check at; copied, never changed. float32 inputs are checked in float32
-    /// against PyTorch, and against finite differences computed in float64.</param>
+    /// against PyTorch, and against finite differences computed in float64 (so the function must also run on float64
+    /// tensors).</param>
     /// <param name="handWritten">Optional: given copies of the inputs (not requiring grad) and g (shaped and typed
     /// like the output), returns gᵀ·∂f/∂xᵢ for each input, one entry per input (null allowed for constants).</param>
     /// <param name="options">Tolerances, ε, seed, constant inputs; null for the defaults.</param>

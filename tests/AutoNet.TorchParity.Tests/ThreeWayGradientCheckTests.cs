@@ -60,11 +60,14 @@ public class ThreeWayGradientCheckTests
         var x = Points(DType.Float64);
 
         var gradCheck = Autograd.GradCheck(xs => new SquareWithWrongBackward().Apply(xs[0]), [Leaf(x)]);
+        var parity = Parity.Check(t => new SquareWithWrongBackward().Apply(t), t => t * t, x);
         var result = GradientCheck.ThreeWay("SquareWithWrongBackward",
             t => new SquareWithWrongBackward().Apply(t), t => t * t, x, handWritten: (t, g) => g * 2.0 * t);
 
         Assert.False(gradCheck.Passed);
         Assert.Contains("GradCheck failed for input 0", gradCheck.ToString());
+        Assert.False(parity.Passed);
+        Assert.Contains("FAIL gradient of input 0", parity.ToString());
         Assert.False(result.Passed);
         Assert.True(result.Forward.Passed, result.ToString());
         var input = Assert.Single(result.Inputs);
