@@ -69,35 +69,12 @@ public static class Parity
         for (int i = 0; i < inputs.Length; i++) differentiate[i] = options.CheckGradients && !options.ConstantInputs.Contains(i);
         string title = $"Parity.Check ({inputs.Length} input{(inputs.Length == 1 ? "" : "s")})";
 
-        // AutoNet.
-        var leaves = new Tensor[inputs.Length];
-        for (int i = 0; i < inputs.Length; i++) leaves[i] = TensorCopies.Leaf(inputs[i], differentiate[i]);
-        var output = autoNetFunction(leaves) ?? throw new InvalidOperationException("Parity.Check: the AutoNet function returned null.");
-        var gradOutput = TensorCopies.RandomNormal(output.Shape, output.DType, options.Seed);
-        var gradients = AutoNetGradients(output, leaves, differentiate, gradOutput);
-
-        // PyTorch, on the same values, with the same output gradient.
-        var torchGradients = new Tensor?[inputs.Length];
-        Tensor torchOutput;
-        using (torch.NewDisposeScope())
-        {
-            var torchLeaves = new torch.Tensor[inputs.Length];
-            for (int i = 0; i < inputs.Length; i++) torchLeaves[i] = inputs[i].ToTorch(requiresGrad: differentiate[i]);
-            var y = torchFunction(torchLeaves) ?? throw new InvalidOperationException("Parity.Check: the TorchSharp function returned null.");
-            torchOutput = y.ToAutoNet();
-            if (OutputsComparable(output, torchOutput))
-            {
-                int[] wrt = Enumerable.Range(0, inputs.Length).Where(i => differentiate[i]).ToArray();
-                var grads = TorchGradients(y, wrt.Select(i => torchLeaves[i]).ToList(), gradOutput, wrt.Select(i => leaves[i]).ToList());
-                for (int k = 0; k < wrt.Length; k++) torchGradients[wrt[k]] = grads[k];
-            }
-        }
-
-        var comparisons = new List<ParityComparison> { ParityComparer.Compare("output", output, torchOutput, options.ToleranceFor(output.DType)) };
+        var run = ParityRun.Run(autoNetFunction, torchFunction, inputs, differentiate, options.Seed, "Parity.Check");
+        var comparisons = new List<ParityComparison> { ParityComparer.Compare("output", run.Output, run.TorchOutput, options.ToleranceFor(run.Output.DType)) };
         if (comparisons[0].Problem is null)
             for (int i = 0; i < inputs.Length; i++)
                 if (differentiate[i])
-                    comparisons.Add(ParityComparer.Compare($"gradient of input {i}", gradients[i]!, torchGradients[i]!, options.ToleranceFor(inputs[i].DType)));
+                    comparisons.Add(ParityComparer.Compare($"gradient of input {i}", run.Gradients[i]!, run.TorchGradients[i]!, options.ToleranceFor(inputs[i].DType)));
         return new ParityResult(title, comparisons);
     }
 
@@ -118,15 +95,18 @@ public static class Parity
     /// <summary>
     /// Runs <paramref name="module"/> and <paramref name="torchModule"/> on copies of <paramref name="input"/>,
     /// compares the outputs, back-propagates the same random output gradient through both, and compares the gradient
-    /// of the input and of every parameter, matched by name (<c>0.weight</c>). Neither module's parameters or
-    /// gradients are changed. The two modules must hold the same parameter values for the check to pass.
+    /// of the input and of every parameter, matched by name (<c>0.weight</c>); then compares every buffer (BatchNorm's
+    /// <c>running_mean</c>, <c>running_var</c>, <c>num_batches_tracked</c>), which a forward in training mode updates in
+    /// both. Neither module's parameters or gradients are changed; buffers change as the forward pass changes them.
+    /// The two modules must hold the same parameter and buffer values, and be in the same training mode, for the
+    /// check to pass.
     /// </summary>
     /// <param name="module">The AutoNet module.</param>
-    /// <param name="torchModule">The reference module; its parameter names must equal AutoNet's.</param>
+    /// <param name="torchModule">The reference module; its parameter and buffer names must equal AutoNet's.</param>
     /// <param name="input">The input batch; it is copied, never changed.</param>
     /// <param name="options">Tolerance and seed (<see cref="ParityOptions.ConstantInputs"/> containing 0 skips the
     /// input's gradient); null for the defaults.</param>
-    /// <exception cref="ArgumentException">The two modules' parameter names differ.</exception>
+    /// <exception cref="ArgumentException">The two modules' parameter or buffer names differ.</exception>
     public static ParityResult CheckModule(Module module, torch.nn.Module<torch.Tensor, torch.Tensor> torchModule, Tensor input, ParityOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(module);
@@ -139,6 +119,12 @@ public static class Parity
         if (!names.SequenceEqual(torchNamed.Select(p => p.name)))
             throw new ArgumentException(
                 $"Parity.CheckModule: parameter names differ: AutoNet [{string.Join(", ", names)}], TorchSharp [{string.Join(", ", torchNamed.Select(p => p.name))}].",
+                nameof(torchModule));
+        var buffers = module.NamedBuffers().ToList();
+        var torchBuffers = torchModule.named_buffers().ToList();
+        if (!buffers.Select(b => b.Name).SequenceEqual(torchBuffers.Select(b => b.name)))
+            throw new ArgumentException(
+                $"Parity.CheckModule: buffer names differ: AutoNet [{string.Join(", ", buffers.Select(b => b.Name))}], TorchSharp [{string.Join(", ", torchBuffers.Select(b => b.name))}].",
                 nameof(torchModule));
 
         bool inputGrad = options.CheckGradients && !options.ConstantInputs.Contains(0);
@@ -163,46 +149,18 @@ public static class Parity
             comparisons.Add(ParityComparer.Compare("output", output, torchOutput, options.ToleranceFor(output.DType)));
             if (comparisons[0].Problem is null)
             {
-                var expected = TorchGradients(y, twrt, gradOutput, wrt);
+                var expected = ParityRun.BackwardInTorch(y, twrt, gradOutput, wrt);
                 var labels = new List<string>();
                 if (inputGrad) labels.Add("gradient of the input");
                 if (options.CheckGradients) labels.AddRange(named.Where(p => p.Parameter.RequiresGrad).Select(p => "gradient of " + p.Name));
                 for (int i = 0; i < wrt.Count; i++)
                     comparisons.Add(ParityComparer.Compare(labels[i], gradients[i] ?? TensorCopies.ZerosLike(wrt[i]), expected[i], options.ToleranceFor(wrt[i].DType)));
             }
+            // Buffers after the forward; an integer buffer (num_batches_tracked is int64 in PyTorch) is read in AutoNet's dtype.
+            for (int i = 0; i < buffers.Count; i++)
+                comparisons.Add(ParityComparer.Compare("buffer " + buffers[i].Name, buffers[i].Buffer,
+                    torchBuffers[i].buffer.to_type(buffers[i].Buffer.DType.ToScalarType()).ToAutoNet(), options.ToleranceFor(buffers[i].Buffer.DType)));
         }
         return new ParityResult($"Parity.CheckModule ({module.GetType().Name})", comparisons);
     }
-
-    /// <summary>AutoNet's gradient of <paramref name="output"/> (seeded with <paramref name="gradOutput"/>) for each
-    /// differentiated leaf, zeros where the output does not depend on it; null for the others.</summary>
-    private static Tensor?[] AutoNetGradients(Tensor output, Tensor[] leaves, bool[] differentiate, Tensor gradOutput)
-    {
-        var result = new Tensor?[leaves.Length];
-        var wrt = Enumerable.Range(0, leaves.Length).Where(i => differentiate[i]).ToArray();
-        if (wrt.Length == 0) return result;
-        Tensor?[] grads = output.RequiresGrad
-            ? Autograd.Grad([output], wrt.Select(i => leaves[i]).ToArray(), [gradOutput])
-            : new Tensor?[wrt.Length];
-        for (int k = 0; k < wrt.Length; k++) result[wrt[k]] = grads[k] ?? TensorCopies.ZerosLike(leaves[wrt[k]]);
-        return result;
-    }
-
-    /// <summary>
-    /// libtorch's gradient of <paramref name="y"/> (seeded with <paramref name="gradOutput"/>) for each tensor in
-    /// <paramref name="wrt"/>, copied to AutoNet; zeros shaped like the matching <paramref name="likes"/> entry where
-    /// libtorch leaves it undefined. Uses <c>torch.autograd.grad</c>, so no tensor's <c>.grad</c> is touched.
-    /// </summary>
-    private static Tensor[] TorchGradients(torch.Tensor y, IList<torch.Tensor> wrt, Tensor gradOutput, IReadOnlyList<Tensor> likes)
-    {
-        var result = new Tensor[wrt.Count];
-        IList<torch.Tensor>? grads = wrt.Count > 0 && y.requires_grad
-            ? torch.autograd.grad([y], wrt, [gradOutput.ToTorch()], allow_unused: true)
-            : null;
-        for (int i = 0; i < wrt.Count; i++)
-            result[i] = grads is not null && grads[i] is { IsInvalid: false } g ? g.ToAutoNet() : TensorCopies.ZerosLike(likes[i]);
-        return result;
-    }
-
-    private static bool OutputsComparable(Tensor a, Tensor b) => a.DType == b.DType && a.Shape.SequenceEqual(b.Shape);
 }

@@ -5,16 +5,17 @@ internal static class ParityComparer
 {
     /// <summary>
     /// Compares AutoNet's <paramref name="actual"/> with PyTorch's <paramref name="expected"/> (already copied into
-    /// an AutoNet tensor). Shapes and dtypes must match exactly; values within <paramref name="tolerance"/>.
+    /// an AutoNet tensor), or with another reference named <paramref name="referenceName"/>. Shapes and dtypes must
+    /// match exactly; values within <paramref name="tolerance"/>.
     /// </summary>
-    public static ParityComparison Compare(string name, Tensor actual, Tensor expected, ParityTolerance tolerance)
+    public static ParityComparison Compare(string name, Tensor actual, Tensor expected, ParityTolerance tolerance, string referenceName = "PyTorch")
     {
         if (!actual.Shape.SequenceEqual(expected.Shape))
             return Problem(name, actual, tolerance,
-                $"shapes differ: AutoNet [{string.Join(", ", actual.Shape)}], PyTorch [{string.Join(", ", expected.Shape)}]");
+                $"shapes differ: AutoNet [{string.Join(", ", actual.Shape)}], {referenceName} [{string.Join(", ", expected.Shape)}]", referenceName);
         if (actual.DType != expected.DType)
             return Problem(name, actual, tolerance,
-                $"dtypes differ: AutoNet {actual.DType.Name()}, PyTorch {expected.DType.Name()}");
+                $"dtypes differ: AutoNet {actual.DType.Name()}, {referenceName} {expected.DType.Name()}", referenceName);
 
         double[] a = actual.ToArray(), e = expected.ToArray();
         double largest = 0;
@@ -39,12 +40,12 @@ internal static class ParityComparer
                 worstIndex = i;
             }
         }
-        ParityElement? worst = worstIndex < 0 ? null : new ParityElement(Unravel(worstIndex, actual.Shape), a[worstIndex], e[worstIndex]);
-        return new ParityComparison(name, actual.Shape.ToArray(), actual.DType, tolerance, a.Length, mismatches, maxAbs, maxRel, worst, null);
+        ParityElement? worst = worstIndex < 0 ? null : new ParityElement(Unravel(worstIndex, actual.Shape), a[worstIndex], e[worstIndex]) { ReferenceName = referenceName };
+        return new ParityComparison(name, actual.Shape.ToArray(), actual.DType, tolerance, a.Length, mismatches, maxAbs, maxRel, worst, null, referenceName);
     }
 
-    private static ParityComparison Problem(string name, Tensor actual, ParityTolerance tolerance, string problem) =>
-        new(name, actual.Shape.ToArray(), actual.DType, tolerance, actual.Count, actual.Count, double.PositiveInfinity, double.PositiveInfinity, null, problem);
+    private static ParityComparison Problem(string name, Tensor actual, ParityTolerance tolerance, string problem, string referenceName) =>
+        new(name, actual.Shape.ToArray(), actual.DType, tolerance, actual.Count, actual.Count, double.PositiveInfinity, double.PositiveInfinity, null, problem, referenceName);
 
     /// <summary>The multi-dimensional index of a row-major flat index.</summary>
     private static int[] Unravel(int flat, IReadOnlyList<int> shape)

@@ -10,8 +10,10 @@ namespace AutoNet.TorchSharp;
 public sealed class ParityComparison
 {
     internal ParityComparison(string name, IReadOnlyList<int> shape, DType dtype, ParityTolerance tolerance,
-        int count, int mismatchCount, double maxAbsoluteError, double maxRelativeError, ParityElement? worst, string? problem)
+        int count, int mismatchCount, double maxAbsoluteError, double maxRelativeError, ParityElement? worst, string? problem,
+        string referenceName = "PyTorch")
     {
+        ReferenceName = referenceName;
         Name = name;
         Shape = shape;
         DType = dtype;
@@ -26,6 +28,10 @@ public sealed class ParityComparison
 
     /// <summary>What was compared, e.g. <c>output</c>, <c>gradient of input 1</c>, <c>gradient of 0.weight</c>.</summary>
     public string Name { get; }
+
+    /// <summary>What AutoNet's tensor was compared with: <c>PyTorch</c>, or in a <see cref="GradientCheck"/>.ThreeWay
+    /// report also <c>finite differences</c> or <c>hand-written</c>.</summary>
+    public string ReferenceName { get; }
 
     /// <summary>The shape of AutoNet's tensor.</summary>
     public IReadOnlyList<int> Shape { get; }
@@ -42,11 +48,11 @@ public sealed class ParityComparison
     /// <summary>The number of elements outside the tolerance.</summary>
     public int MismatchCount { get; }
 
-    /// <summary>The largest |AutoNet - PyTorch| over all elements.</summary>
+    /// <summary>The largest |AutoNet - reference| over all elements.</summary>
     public double MaxAbsoluteError { get; }
 
-    /// <summary>The largest |AutoNet - PyTorch| / |PyTorch| over the elements large enough that the relative
-    /// tolerance governs (|PyTorch| ≥ atol / rtol, see <see cref="ParityTolerance.RelativeGoverns"/>); for smaller
+    /// <summary>The largest |AutoNet - reference| / |reference| over the elements large enough that the relative
+    /// tolerance governs (|reference| ≥ atol / rtol, see <see cref="ParityTolerance.RelativeGoverns"/>); for smaller
     /// ones a relative error says little and the absolute tolerance rules. 0 when there are none.</summary>
     public double MaxRelativeError { get; }
 

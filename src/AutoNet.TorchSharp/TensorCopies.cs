@@ -17,6 +17,14 @@ internal static class TensorCopies
         return copy;
     }
 
+    /// <summary>A new leaf holding <paramref name="values"/> (row-major) with the given shape (0-d for an empty shape) and dtype.</summary>
+    public static Tensor FromValues(double[] values, int[] shape, DType dtype)
+    {
+        var t = Tensor.From(values, shape);
+        if (shape.Length == 0) t = t.Reshape();
+        return dtype == DType.Float64 ? t : t.To(dtype).Detach();
+    }
+
     /// <summary>Standard normal values of the given shape and dtype, drawn from NumPy's generator with <paramref name="seed"/>.</summary>
     public static Tensor RandomNormal(IReadOnlyList<int> shape, DType dtype, uint seed)
     {

@@ -1,6 +1,7 @@
 using AutoNet.Data;
 using AutoNet.Nn;
 using AutoNet.TorchSharp;
+using DocSamples.WriteYourOwnOp;
 using TorchSharp;
 using Xunit;
 using Xunit.Abstractions;
@@ -71,6 +72,47 @@ public class TestingGradientsSampleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Three_references_in_one_call()
+    {
+        // sample: three-way
+        // The softplus op of "Write your own op", checked against finite differences of its own forward, against
+        // PyTorch, and against the derivative worked out by hand: d/dx softplus(x) = sigmoid(x).
+        var x = Tensor.From([-3.0, -1.0, -0.25, 0.0, 0.5, 2.0, 3.0]);
+
+        var result = GradientCheck.ThreeWay("SoftplusFunction",
+            t => new SoftplusFunction().Apply(t),      // AutoNet: the op under test
+            t => torch.nn.functional.softplus(t),      // PyTorch
+            x,
+            handWritten: (t, g) => g * t.Sigmoid());   // by hand: g · σ(x)
+
+        Assert.True(result.Passed, result.ToString());
+        // end sample
+        output.WriteLine(result.ToString());
+        Assert.Equal(["finite differences", "PyTorch", "hand-written"], result.Inputs[0].Comparisons.Select(c => c.ReferenceName));
+    }
+
+    [Fact]
+    public void A_wrong_forward_passes_finite_differences_and_fails_against_PyTorch()
+    {
+        // sample: three-way-forward
+        // sigmoid(x) = (1 + tanh(x / 2)) / 2, written without the "/ 2": a wrong forward, and its backward (AutoNet's
+        // own tanh backward) is the exact derivative of that wrong function.
+        var x = Tensor.From([-2.0, -0.5, 0.0, 1.0]);
+
+        var result = GradientCheck.ThreeWay("sigmoid", t => 0.5 * (1.0 + t.Tanh()), t => t.sigmoid(), x);
+        Console.WriteLine(result);
+        // end sample
+        output.WriteLine(result.ToString());
+
+        string page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "testing-gradients.md"));
+        Assert.True(CodeBlocks(page, "text").Contains(result.ToString().Replace("\r", "")),
+            $"docs/testing-gradients.md should show, in a text block, the output of this sample; it is now:\n{result}");
+        Assert.False(result.Forward.Passed);
+        Assert.True(result.Inputs[0].FiniteDifferences.Passed);
+        Assert.False(result.Inputs[0].PyTorch!.Passed);
+    }
+
+    [Fact]
     public void The_page_shows_exactly_these_samples()
     {
         string root = RepositoryRoot();
@@ -78,7 +120,7 @@ public class TestingGradientsSampleTests(ITestOutputHelper output)
         string source = File.ReadAllText(Path.Combine(root, "tests", "AutoNet.TorchParity.Tests", "DocSamples", "TestingGradientsSampleTests.cs"));
         var blocks = CodeBlocks(page, "csharp");
 
-        foreach (string name in new[] { "function", "model", "failure" })
+        foreach (string name in new[] { "function", "model", "failure", "three-way", "three-way-forward" })
         {
             string sample = Sample(source, name);
             Assert.True(blocks.Any(b => b.Contains(sample, StringComparison.Ordinal)),
