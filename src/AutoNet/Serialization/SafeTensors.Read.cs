@@ -8,7 +8,14 @@ namespace AutoNet.Serialization;
 /// <summary>Reading: every size and offset is checked against the real data length before anything is allocated.</summary>
 public static partial class SafeTensors
 {
-    private sealed record Entry(string Name, bool Float32, int[] Shape, ulong Begin, ulong End);
+    /// <summary>One tensor of the header. <paramref name="DType"/> is "F64", "F32" or "I64" (integers are read as float64).</summary>
+    private sealed record Entry(string Name, string DType, int[] Shape, ulong Begin, ulong End)
+    {
+        public bool Float32 => DType == "F32";
+    }
+
+    /// <summary>Integers up to 2^53 in magnitude convert to float64 exactly; larger ones would be rounded.</summary>
+    private const long MaxExactInteger = 1L << 53;
 
     private static OrderedDictionary<string, Tensor> ReadImage(Stream stream, out IReadOnlyDictionary<string, string> metadata)
     {
@@ -39,6 +46,7 @@ public static partial class SafeTensors
             var t = Tensor.Empty(e.Shape, e.Float32 ? DType.Float32 : DType.Float64, "SafeTensors.Load");
             if (e.Float32) ReadLittleEndian(stream, t.Span<float>());
             else ReadLittleEndian(stream, t.Span<double>());
+            if (e.DType == "I64") IntegersToFloat64(e, t.Span<double>());
             tensors[e.Name] = t;
         }
         var result = new OrderedDictionary<string, Tensor>(entries.Count);
@@ -67,7 +75,7 @@ public static partial class SafeTensors
             if (e.End > bufferLength)
                 throw Bad($"tensor {Quote(e.Name)} has data_offsets {span} past the end of the {bufferLength}-byte data buffer");
             if (e.End - e.Begin != count * size)
-                throw Bad($"tensor {Quote(e.Name)} has shape {Shape(e.Shape)} of {(e.Float32 ? "F32" : "F64")}, which needs {count * size} bytes, " +
+                throw Bad($"tensor {Quote(e.Name)} has shape {Shape(e.Shape)} of {e.DType}, which needs {count * size} bytes, " +
                           $"but its data_offsets {span} span {e.End - e.Begin} bytes");
         }
         var ordered = entries.OrderBy(e => e.Begin).ThenBy(e => e.End).ToList();
@@ -169,15 +177,15 @@ public static partial class SafeTensors
         }
         if (dtype is null || shape is null || offsets is null)
             throw Bad($"{what} lacks {(dtype is null ? "'dtype'" : shape is null ? "'shape'" : "'data_offsets'")}");
-        bool float32 = dtype switch
+        switch (dtype)
         {
-            "F32" => true,
-            "F64" => false,
-            "F16" or "BF16" or "F8_E4M3" or "F8_E5M2" or "I64" or "I32" or "I16" or "I8" or "U64" or "U32" or "U16" or "U8" or "BOOL"
-                => throw Bad($"{what} has dtype {Quote(dtype)}, which AutoNet does not read (it reads F64 and F32)"),
-            _ => throw Bad($"{what} has unknown dtype {Quote(dtype)}"),
-        };
-        return new Entry(name, float32, shape, offsets[0], offsets[1]);
+            case "F32" or "F64" or "I64": break; // I64: PyTorch's counters such as BatchNorm's num_batches_tracked
+            case "F16" or "BF16" or "F8_E4M3" or "F8_E5M2" or "I32" or "I16" or "I8" or "U64" or "U32" or "U16" or "U8" or "BOOL":
+                throw Bad($"{what} has dtype {Quote(dtype)}, which AutoNet does not read (it reads F64, F32, and I64 as float64)");
+            default:
+                throw Bad($"{what} has unknown dtype {Quote(dtype)}");
+        }
+        return new Entry(name, dtype, shape, offsets[0], offsets[1]);
     }
 
     private static List<ulong> ReadNumbers(ref Utf8JsonReader reader, string what)
@@ -216,6 +224,19 @@ public static partial class SafeTensors
         JsonTokenType.Null => "null",
         _ => reader.TokenType.ToString(),
     };
+
+    /// <summary>Converts, in place, int64 values read into a float64 tensor's memory; refuses any beyond 2^53.</summary>
+    private static void IntegersToFloat64(Entry e, Span<double> values)
+    {
+        var integers = MemoryMarshal.Cast<double, long>(values);
+        for (int i = 0; i < values.Length; i++)
+        {
+            long v = integers[i];
+            if (v > MaxExactInteger || v < -MaxExactInteger)
+                throw Bad($"tensor {Quote(e.Name)} holds the integer {v} at flat index {i}, beyond 2^53, which float64 cannot hold exactly");
+            values[i] = v;
+        }
+    }
 
     private static void ReadLittleEndian<T>(Stream stream, Span<T> values) where T : unmanaged
     {

@@ -113,3 +113,34 @@ public class MalformedSafeTensorsTests
         Assert.Contains("...", msg);
     }
 }
+
+/// <summary>PyTorch stores counters such as BatchNorm's num_batches_tracked as int64: read as float64, exactly.</summary>
+public class SafeTensorsIntegerTests
+{
+    private static byte[] Image(long[] values)
+    {
+        string header = $"{{\"n\":{{\"dtype\":\"I64\",\"shape\":[{values.Length}],\"data_offsets\":[0,{8 * values.Length}]}}}}";
+        while ((header.Length + 8) % 8 != 0) header += " ";
+        var bytes = new List<byte>();
+        bytes.AddRange(BitConverter.GetBytes((ulong)header.Length));
+        bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(header));
+        foreach (long v in values) bytes.AddRange(BitConverter.GetBytes(v));
+        return bytes.ToArray();
+    }
+
+    [Fact]
+    public void I64_tensors_load_as_float64_exactly()
+    {
+        var loaded = SafeTensors.Read(new MemoryStream(Image([0, 7, -3, 1L << 53])), out _);
+        Assert.Equal(DType.Float64, loaded["n"].DType);
+        Assert.Equal(new[] { 0.0, 7, -3, 9007199254740992 }, loaded["n"].ToArray());
+    }
+
+    [Fact]
+    public void I64_values_beyond_2_pow_53_are_refused_by_name()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => SafeTensors.Read(new MemoryStream(Image([1, (1L << 53) + 1])), out _));
+        Assert.Contains("9007199254740993", e.Message);
+        Assert.Contains("2^53", e.Message);
+    }
+}
