@@ -17,17 +17,18 @@ var hiddenOption = new Option<int>("--hidden") { Description = "Number of hidden
 var seedOption = new Option<uint>("--seed") { Description = "Seed of the NumPy-exact generator that draws the initial weights (np.random.seed).", DefaultValueFactory = _ => 42 };
 var dataSeedOption = new Option<uint>("--data-seed") { Description = "random_state of make_moons.", DefaultValueFactory = _ => 42 };
 var printEveryOption = new Option<int>("--print-every") { Description = "Print the loss every N epochs.", DefaultValueFactory = _ => 100 };
+var plotsOption = new Option<string?>("--plots") { Description = "Also write decision-boundary.png and loss-curve.png into this directory." };
 
 var root = new RootCommand("Trains the seed notebook's two-moons network (2 -> hidden ReLU -> 1 sigmoid, BCE, SGD) with AutoNet.")
 {
-    epochsOption, lrOption, hiddenOption, seedOption, dataSeedOption, printEveryOption,
+    epochsOption, lrOption, hiddenOption, seedOption, dataSeedOption, printEveryOption, plotsOption,
 };
 root.SetAction(parse => Train(
     parse.GetValue(epochsOption), parse.GetValue(lrOption), parse.GetValue(hiddenOption),
-    parse.GetValue(seedOption), parse.GetValue(dataSeedOption), parse.GetValue(printEveryOption)));
+    parse.GetValue(seedOption), parse.GetValue(dataSeedOption), parse.GetValue(printEveryOption), parse.GetValue(plotsOption)));
 return root.Parse(args).Invoke();
 
-static int Train(int epochs, double lr, int hidden, uint seed, uint dataSeed, int printEvery)
+static int Train(int epochs, double lr, int hidden, uint seed, uint dataSeed, int printEvery, string? plotsDirectory)
 {
     string? error = epochs < 0 ? $"--epochs must be >= 0, got {epochs}."
         : hidden < 1 ? $"--hidden must be >= 1, got {hidden}."
@@ -65,14 +66,16 @@ static int Train(int epochs, double lr, int hidden, uint seed, uint dataSeed, in
 
     var lossFunction = new BCELoss();
     var optimizer = new SGD(model.Parameters(), lr);
+    var losses = new List<double>(epochs);
     for (int epoch = 0; epoch < epochs; epoch++)
     {
         var loss = lossFunction.Forward(model.Forward(X), y); // forward
+        losses.Add(loss.Item());
         optimizer.ZeroGrad();
         loss.Backward();                                       // backward: autograd replaces the hand-written formulas
         optimizer.Step();                                      // update: W -= lr * dW
         if (epoch % printEvery == 0)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch}, Loss: {loss.Item():F4}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch}, Loss: {losses[^1]:F4}"));
     }
 
     using (Autograd.NoGrad())
@@ -82,6 +85,11 @@ static int Train(int epochs, double lr, int hidden, uint seed, uint dataSeed, in
         int correct = 0;
         for (int i = 0; i < truth.Length; i++) correct += (predictions[i] > 0.5 ? 1.0 : 0.0) == truth[i] ? 1 : 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Training accuracy: {(double)correct / truth.Length}"));
+    }
+
+    if (plotsDirectory is not null)
+    {
+        foreach (var file in MoonsPlots.Write(plotsDirectory, model, X, labels, losses)) Console.WriteLine($"wrote {file}");
     }
     return 0;
 }

@@ -1,7 +1,7 @@
 namespace AutoNet;
 
 /// <summary>Functional forms of activations and losses. PyTorch: <c>torch.nn.functional</c>.</summary>
-public static class F
+public static partial class F
 {
     /// <summary>
     /// Binary cross-entropy between probabilities <paramref name="input"/> and targets in [0, 1]:

@@ -55,6 +55,8 @@ internal static class BackwardEngine
         }
         foreach (var node in order)
             if (node.PendingDependencies == 0) ready.Push(node);
+        var tracer = Visualization.BackwardTracer.Current; // null unless inside Autograd.TraceBackward
+        tracer?.Begin(roots, rootGrads, captureInputs is null);
 
         try
         {
@@ -73,6 +75,7 @@ internal static class BackwardEngine
                     inputGrads = node.Backward(grad);
                     if (AnomalyMode.IsEnabled) AnomalyMode.CheckBackward(node, inputGrads);
                 }
+                tracer?.Step(node, grad, inputGrads, inputs);
 
                 for (int i = 0; i < inputs.Length; i++)
                 {

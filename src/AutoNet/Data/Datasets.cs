@@ -14,7 +14,7 @@ namespace AutoNet.Data;
 /// and cosines are NumPy's SIMD ones (<see cref="SvmlTrig"/>), which differ from <see cref="Math.Sin"/> in the
 /// last bits.
 /// </remarks>
-public static class Datasets
+public static partial class Datasets
 {
     /// <summary>
     /// Two interleaving half circles ("moons"), like <c>sklearn.datasets.make_moons</c>.

@@ -240,7 +240,8 @@ public sealed class NumPyRandomState
             data[i] = draw();
         }
 
-        return Tensor.From(data, (int[])shape.Clone());
+        // No shape means one draw, as NumPy's randn() returns a scalar: a 0-d tensor here.
+        return shape.Length == 0 ? Tensor.Scalar(data[0]) : Tensor.From(data, (int[])shape.Clone());
     }
 
     private static void RequireFinite(string method, string name, double value)

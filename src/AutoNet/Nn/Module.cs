@@ -39,14 +39,38 @@ public abstract partial class Module
     /// </summary>
     public IEnumerable<(string Name, Parameter Parameter)> NamedParameters()
     {
-        var seen = new HashSet<Parameter>(ReferenceEqualityComparer.Instance);
+        foreach (var (name, tensor) in Walk(parameters: true, buffers: false, removeDuplicates: true))
+            yield return (name, (Parameter)tensor);
+    }
+
+    /// <summary>The buffers (fields marked <see cref="BufferAttribute"/>) held directly by this module, with their names.</summary>
+    protected virtual IEnumerable<(string Name, Tensor Buffer)> DirectBuffers() => ModuleReflection.Buffers(this);
+
+    /// <summary>
+    /// Every buffer (non-trainable state such as BatchNorm's <c>running_mean</c>) of this module and its
+    /// submodules, named by path like <see cref="NamedParameters"/>. PyTorch: <c>named_buffers()</c>.
+    /// </summary>
+    public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers() => Walk(parameters: false, buffers: true, removeDuplicates: true);
+
+    /// <summary>
+    /// The one depth-first walk behind <see cref="NamedParameters"/>, <see cref="NamedBuffers"/> and the state
+    /// dict: at each module its own parameters, then its own buffers, then each child in order, named by path
+    /// (<c>0.weight</c>), as PyTorch orders them. Iterative, so deep models cannot overflow the stack.
+    /// </summary>
+    private IEnumerable<(string Name, Tensor Tensor)> Walk(bool parameters, bool buffers, bool removeDuplicates)
+    {
+        var seen = removeDuplicates ? new HashSet<Tensor>(ReferenceEqualityComparer.Instance) : null;
         var stack = new Stack<(string Prefix, Module Module)>();
         stack.Push(("", this));
         while (stack.Count > 0)
         {
             var (prefix, module) = stack.Pop();
-            foreach (var (name, p) in module.DirectParameters())
-                if (seen.Add(p)) yield return (prefix + name, p);
+            if (parameters)
+                foreach (var (name, p) in module.DirectParameters())
+                    if (seen is null || seen.Add(p)) yield return (prefix + name, p);
+            if (buffers)
+                foreach (var (name, b) in module.DirectBuffers())
+                    if (b is not null && (seen is null || seen.Add(b))) yield return (prefix + name, b);
             var children = module.NamedChildren().ToList();
             for (int i = children.Count - 1; i >= 0; i--) stack.Push((prefix + children[i].Name + ".", children[i].Module));
         }

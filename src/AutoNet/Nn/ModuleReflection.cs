@@ -19,6 +19,14 @@ internal static class ModuleReflection
             if (field.GetValue(module) is Parameter p) yield return (name, p);
     }
 
+    /// <summary>Fields marked <see cref="BufferAttribute"/> holding a non-null tensor that is not a parameter.</summary>
+    public static IEnumerable<(string Name, Tensor Buffer)> Buffers(Module module)
+    {
+        foreach (var (name, field) in Fields(module.GetType()))
+            if (field.GetCustomAttribute<BufferAttribute>() is { } attribute && field.GetValue(module) is Tensor t and not Parameter)
+                yield return (attribute.Name ?? name, t);
+    }
+
     public static IEnumerable<(string Name, Module Module)> Children(Module module)
     {
         foreach (var (name, field) in Fields(module.GetType()))

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
@@ -32,6 +31,7 @@ internal sealed class Exp : Node
 
     private readonly struct Kernel : IUnaryKernel
     {
-        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Exp(x, y);
+        // Per element, not TensorPrimitives.Exp: in System.Numerics.Tensors 10.0.0 its vector path gives exp(0) = 1.0000001f and results that depend on the tensor's length.
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> { for (int i = 0; i < x.Length; i++) y[i] = T.Exp(x[i]); }
     }
 }

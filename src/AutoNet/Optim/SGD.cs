@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using AutoNet.Kernels;
+using static AutoNet.Optim.OptimMath;
 
 namespace AutoNet.Optim;
 
@@ -15,8 +17,6 @@ namespace AutoNet.Optim;
 /// </summary>
 public sealed class SGD : Optimizer
 {
-    private readonly Tensor?[] _momentumBuffers;
-
     /// <summary>Creates the optimiser.</summary>
     /// <param name="parameters">The parameters to update (e.g. <c>model.Parameters()</c>).</param>
     /// <param name="lr">Learning rate, finite and >= 0.</param>
@@ -27,47 +27,87 @@ public sealed class SGD : Optimizer
     public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
         : base(parameters, lr)
     {
+        Validate(momentum, dampening, weightDecay, nesterov);
+        Momentum = momentum;
+        Dampening = dampening;
+        WeightDecay = weightDecay;
+        Nesterov = nesterov;
+    }
+
+    /// <summary>Momentum factor.</summary>
+    public double Momentum { get; private set; }
+
+    /// <summary>Dampening for momentum.</summary>
+    public double Dampening { get; private set; }
+
+    /// <summary>L2 penalty.</summary>
+    public double WeightDecay { get; private set; }
+
+    /// <summary>Whether Nesterov momentum is used.</summary>
+    public bool Nesterov { get; private set; }
+
+    private const string BufferKey = "momentum_buffer";
+
+    /// <inheritdoc/>
+    protected override void Update(int index, Tensor parameter, Tensor grad)
+    {
+        var dp = grad;
+        if (WeightDecay != 0 || Momentum != 0)
+        {
+            dp = Tensor.Empty((int[])grad.ShapeArray.Clone(), grad.DType);
+            Tensor? buffer = GetState(index)?[BufferKey];
+            bool first = Momentum != 0 && buffer is null;
+            if (first) buffer = InitState(index)[BufferKey];
+            if (grad.DType == DType.Float32) Direction<float>(parameter, grad, buffer, first, dp);
+            else Direction<double>(parameter, grad, buffer, first, dp);
+            buffer?.BumpVersion();
+        }
+        InPlace.AddScaled(parameter, dp, -LearningRate);                          // param.add_(d_p, alpha=-lr)
+    }
+
+    /// <summary>The step direction d_p (weight decay, momentum buffer, Nesterov), element by element.</summary>
+    private void Direction<T>(Tensor parameter, Tensor grad, Tensor? buffer, bool first, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> p = parameter.Span<T>(), g = grad.Span<T>();
+        Span<T> buf = buffer is null ? default : buffer.Span<T>(), d = result.Span<T>();
+        T weightDecay = S<T>(WeightDecay), momentum = S<T>(Momentum), oneMinusDampening = S<T>(1 - Dampening);
+        for (int i = 0; i < d.Length; i++)
+        {
+            T di = g[i];
+            if (WeightDecay != 0) di = AddScaled(di, p[i], weightDecay);          // d_p = d_p.add(param, alpha=weight_decay)
+            if (Momentum != 0)
+            {
+                T b = buf[i] = first ? di                                         // buf = torch.clone(d_p).detach()
+                    : AddScaled(buf[i] * momentum, di, oneMinusDampening);       // buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
+                di = Nesterov ? AddScaled(di, b, momentum) : b;                    // d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
+            }
+            d[i] = di;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override IReadOnlyList<string> StateKeys() => Momentum != 0 ? [BufferKey] : [];
+
+    /// <inheritdoc/>
+    protected override IEnumerable<(string Name, double[] Value)> Hyperparameters() =>
+        [("momentum", [Momentum]), ("dampening", [Dampening]), ("weight_decay", [WeightDecay]), ("nesterov", [Nesterov ? 1 : 0])];
+
+    /// <inheritdoc/>
+    protected override void SetHyperparameters(IReadOnlyDictionary<string, double[]> values)
+    {
+        double momentum = values["momentum"][0], dampening = values["dampening"][0], weightDecay = values["weight_decay"][0];
+        bool nesterov = Flag(values, "nesterov");
+        Validate(momentum, dampening, weightDecay, nesterov);
+        (Momentum, Dampening, WeightDecay, Nesterov) = (momentum, dampening, weightDecay, nesterov);
+    }
+
+    private void Validate(double momentum, double dampening, double weightDecay, bool nesterov)
+    {
         CheckRange(nameof(momentum), momentum, 0, 1);
         CheckRange(nameof(dampening), dampening, 0, 1, maxInclusive: true);
         CheckRange(nameof(weightDecay), weightDecay, 0, double.MaxValue, maxInclusive: true);
         if (nesterov && (momentum <= 0 || dampening != 0))
             throw new ArgumentException($"SGD: nesterov requires momentum > 0 and dampening = 0, got momentum {momentum} and dampening {dampening}.", nameof(nesterov));
-        Momentum = momentum;
-        Dampening = dampening;
-        WeightDecay = weightDecay;
-        Nesterov = nesterov;
-        _momentumBuffers = new Tensor?[Parameters.Count];
-    }
-
-    /// <summary>Momentum factor.</summary>
-    public double Momentum { get; }
-
-    /// <summary>Dampening for momentum.</summary>
-    public double Dampening { get; }
-
-    /// <summary>L2 penalty.</summary>
-    public double WeightDecay { get; }
-
-    /// <summary>Whether Nesterov momentum is used.</summary>
-    public bool Nesterov { get; }
-
-    /// <inheritdoc/>
-    protected override void Update(int index, Tensor parameter, Tensor grad)
-    {
-        var g = grad;
-        if (WeightDecay != 0) g = g + WeightDecay * parameter;
-        if (Momentum != 0)
-        {
-            var buffer = _momentumBuffers[index];
-            if (buffer is null) _momentumBuffers[index] = buffer = InPlace.Clone(g);
-            else
-            {
-                InPlace.Scale(buffer, Momentum);
-                InPlace.AddScaled(buffer, g, 1 - Dampening);
-            }
-            g = Nesterov ? g + Momentum * buffer : buffer;
-        }
-        InPlace.AddScaled(parameter, g, -LearningRate);
     }
 
     /// <summary>The settings, e.g. <c>SGD(lr=0.1, momentum=0, dampening=0, weightDecay=0, nesterov=False)</c>.</summary>

@@ -141,7 +141,7 @@ public class SecondOrderTests
     public void SmallMlpModule_GradientPenalty_MatchesFiniteDifferences()
     {
         // The WGAN-GP pattern: penalty = ‖∂out/∂x‖², its gradient with respect to the module's parameters.
-        var model = new Sequential(new Linear(3, 5, generator: new NumPyRandomState(0)), new Nn.Tanh(),
+        var model = new Sequential(new Linear(3, 5, generator: new NumPyRandomState(0)), new AutoNet.Nn.Tanh(),
             new Linear(5, 1, generator: new NumPyRandomState(1)));
         var x = Normal(17, "4x3");
         Tensor Penalty(bool createGraph)

@@ -236,3 +236,15 @@ internal static class NumPyFixtures
         return doc.RootElement.Clone();
     }
 }
+
+public class NumPyRandomStateShapeTests
+{
+    [Fact]
+    public void No_shape_means_one_draw_as_a_0d_tensor_like_numpys_scalar()
+    {
+        var scalar = new NumPyRandomState(42).Randn();
+        Assert.Equal(0, scalar.Rank);
+        Assert.Equal(new NumPyRandomState(42).Randn(1).Item(), scalar.Item());
+        Assert.Equal(0, new NumPyRandomState(42).Uniform(0, 1).Rank);
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates what the docs show and cannot include from source: the sample outputs in docs/generated
+# (checked by tests/AutoNet.Tests/DocSamples/DocSamplesTests.cs) and the two plots in docs/assets.
+# Run from anywhere: bash docs/generate-assets.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+dotnet run --project examples/DocSamples -c Release -- write-docs docs/generated
+dotnet run --project examples/Moons -c Release -- --plots docs/assets

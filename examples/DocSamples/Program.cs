@@ -1,0 +1,31 @@
+// Runs the samples shown on the docs site. `dotnet run --project examples/DocSamples -c Release -- help` lists them.
+using DocSamples;
+using DocSamples.GettingStarted;
+using DocSamples.MoonsFourWays;
+using DocSamples.Pictures;
+using DocSamples.Reliability;
+using DocSamples.WriteYourOwnOp;
+
+var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
+{
+    ["first-gradient"] = ("Getting started: a tensor, an op, a gradient.", _ => FirstGradient.Run()),
+    ["first-model"] = ("Getting started: a model that learns the two moons.", _ => FirstModel.Run()),
+    ["moons-grads"] = ("The moons network's epoch-0 gradients, computed three ways in AutoNet, beside the seed's.", _ => Console.Write(GradientTable.Markdown())),
+    ["moons-graph"] = ("The moons network's graph as Mermaid.", _ => Console.Write(MoonsPictures.Mermaid())),
+    ["moons-dot"] = ("The moons network's graph as Graphviz DOT.", _ => Console.Write(MoonsPictures.Dot())),
+    ["moons-trace"] = ("The moons network's first backward pass, step by step.", _ => MoonsPictures.Trace(Console.Out)),
+    ["tiny-pictures"] = ("A tiny graph as Mermaid, then its backward trace.", _ => TinyPictures.Run(Console.Out)),
+    ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
+    ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000)),
+    ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),
+};
+
+if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
+{
+    if (args.Length > 0 && args[0] != "help") Console.Error.WriteLine($"Unknown sample '{args[0]}'.");
+    Console.WriteLine("Usage: dotnet run --project examples/DocSamples -c Release -- <sample>\n");
+    foreach (var (name, (help, _)) in commands) Console.WriteLine($"  {name,-15} {help}");
+    return args.Length == 0 || args[0] == "help" ? 0 : 2;
+}
+command.Run(args);
+return 0;

@@ -1,0 +1,23 @@
+using AutoNet;
+
+namespace DocSamples.WriteYourOwnOp;
+
+/// <summary>
+/// softplus(x) = log(1 + eˣ) as a user-defined op, outside the library: the forward is any code that computes the
+/// numbers, the backward is the derivative written in tensor ops.
+/// d/dx softplus(x) = eˣ / (1 + eˣ) = σ(x), so grad_x = grad * sigmoid(x).
+/// </summary>
+public sealed class SoftplusFunction : Autograd.Function
+{
+    private Tensor _x = null!;
+
+    protected override Tensor Forward(Tensor[] inputs)
+    {
+        _x = Save(inputs[0]);   // backward will read x
+        // max(x, 0) + log(1 + e^-|x|): the same value as log(1 + eˣ), without overflow for large x
+        double[] y = [.. _x.ToArray().Select(v => Math.Max(v, 0) + double.LogP1(Math.Exp(-Math.Abs(v))))];
+        return Tensor.From(y, [.. _x.Shape]);
+    }
+
+    protected override Tensor?[] Backward(Tensor grad) => [grad * _x.Sigmoid()];
+}

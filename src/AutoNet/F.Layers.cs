@@ -1,0 +1,85 @@
+using AutoNet.Data;
+using AutoNet.Internal;
+
+namespace AutoNet;
+
+public static partial class F
+{
+    /// <summary>x where x &gt; 0, else <paramref name="negativeSlope"/>·x. PyTorch: <c>F.leaky_relu</c>.</summary>
+    public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.LeakyRelu(negativeSlope);
+    }
+
+    /// <summary>x·Φ(x), exact ("none") or with the tanh approximation ("tanh"). PyTorch: <c>F.gelu(input, approximate)</c>.</summary>
+    public static Tensor Gelu(Tensor input, string approximate = "none")
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Gelu(approximate);
+    }
+
+    /// <summary>
+    /// In training, zeroes each element with probability <paramref name="p"/> and scales the kept ones by
+    /// 1/(1 - p), so the expected value is unchanged; otherwise (or with p = 0) returns the input itself. An
+    /// element is kept when the generator's next uniform draw u ∈ [0, 1) is below 1 - p (draws in row-major
+    /// order), so a seeded <see cref="NumPyRandomState"/> gives the same mask every run. p = 1 gives zeros.
+    /// PyTorch: <c>F.dropout(input, p, training)</c> (same scaling; a different random stream).
+    /// </summary>
+    /// <param name="input">Any tensor.</param>
+    /// <param name="p">Probability of zeroing an element, in [0, 1].</param>
+    /// <param name="training">Apply dropout (true) or return the input (false).</param>
+    /// <param name="generator">Random source for the mask; default <see cref="Nn.Init.Generator"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
+    public static Tensor Dropout(Tensor input, double p = 0.5, bool training = true, NumPyRandomState? generator = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckDropoutProbability(p);
+        if (!training || p == 0) return input;
+        if (p == 1) return input * 0.0;
+        var draws = (generator ?? Nn.Init.Generator).Rand(input.ShapeArray).Data<double>();
+        var mask = Tensor.Empty(input.ShapeArray, input.DType);
+        double keep = 1 - p, scale = 1 / keep;
+        if (input.DType == DType.Float32)
+        {
+            var m = mask.Span<float>();
+            for (int i = 0; i < m.Length; i++) m[i] = draws[i] < keep ? (float)scale : 0f;
+        }
+        else
+        {
+            var m = mask.Span<double>();
+            for (int i = 0; i < m.Length; i++) m[i] = draws[i] < keep ? scale : 0.0;
+        }
+        return input * mask;
+    }
+
+    internal static void CheckDropoutProbability(double p)
+    {
+        if (!(p >= 0 && p <= 1))
+            throw new ArgumentOutOfRangeException(nameof(p), p, $"Dropout: p (the probability of zeroing an element) must be in [0, 1], got {p}.");
+    }
+
+    /// <summary>
+    /// Normalises over the last dims given by <paramref name="normalizedShape"/>: y = (x - E[x]) / √(Var[x] + ε) · w + b,
+    /// with the biased variance. PyTorch: <c>F.layer_norm(input, normalized_shape, weight, bias, eps)</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input's trailing dims differ from <paramref name="normalizedShape"/>.</exception>
+    public static Tensor LayerNorm(Tensor input, int[] normalizedShape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(normalizedShape);
+        int k = normalizedShape.Length;
+        if (k == 0 || input.Rank < k || !input.ShapeArray.AsSpan(input.Rank - k).SequenceEqual(normalizedShape))
+            throw new ArgumentException(
+                $"LayerNorm: expected input of shape [*, {string.Join(", ", normalizedShape)}] (ending in normalizedShape {ShapeUtil.Format(normalizedShape)}), " +
+                $"got shape {ShapeUtil.Format(input.ShapeArray)}.");
+        int m = ShapeUtil.Count(normalizedShape, "LayerNorm");
+        var rows = input.Reshape(input.Count / Math.Max(m, 1), m);
+        var centred = rows - rows.Mean(1, keepDim: true);
+        var variance = (centred * centred).Mean(1, keepDim: true);
+        var y = (centred * (1.0 / (variance + eps).Sqrt())).Reshape(input.ShapeArray);
+        if (weight is not null) y *= weight;
+        if (bias is not null) y += bias;
+        return y;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Numerics;
+using AutoNet.Internal;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// The elementwise binary cross-entropy of logits x against targets y, with an optional positive-class weight pw
+/// (broadcast to x's shape), as PyTorch defines it:
+/// ℓ = (1 - y) · x + L · softplus(-x) with L = 1 + (pw - 1) · y and softplus(-x) = -log σ(x) (pw = 1 without a weight).
+/// A fused primitive (principle 2) for stability: it is evaluated as
+/// ℓ = (x ≥ 0 ? (1 - y) · x : pw · y · |x|) + L · log(1 + e^(-|x|)), the same value with every term ≥ 0, so it is
+/// finite and accurate for any finite x (PyTorch 1.13's log(e^(-m) + e^(-x-m)) keeps 3 digits when ℓ ≈ 1e-13).
+/// ∂ℓ/∂x = L · σ(x) - pw · y (PyTorch: (pw·y + 1 - y) · σ(x) - pw·y), evaluated for x ≥ 0 as the equal
+/// (1 - y) - L · σ(-x), which does not cancel when σ(x) rounds to 1;
+/// ∂ℓ/∂y = (pw - 1) · softplus(-x) - x (PyTorch: log(1 - σ(x)) - pw · log σ(x), the same value, without its overflow);
+/// ∂ℓ/∂pw = y · softplus(-x) (PyTorch 1.13 refuses this gradient; AutoNet gives it).
+/// </summary>
+internal sealed class BinaryCrossEntropyWithLogits : Node
+{
+    private Tensor _x = null!, _y = null!;
+    private Tensor? _pw;
+
+    /// <summary>The per-element loss; <paramref name="y"/> has x's shape and dtype, <paramref name="pw"/> broadcasts to it.</summary>
+    public static Tensor Forward(Tensor x, Tensor y, Tensor? pw)
+    {
+        var loss = Tensor.Empty(x.ShapeArray, x.DType);
+        var pwFull = pw is null ? null
+            : pw.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray) ? pw : Elementwise.BroadcastTo(pw, x.ShapeArray);
+        if (x.DType == DType.Float32) Compute<float>(x.Span<float>(), y.Span<float>(), pwFull is null ? default : pwFull.Span<float>(), loss.Span<float>());
+        else Compute<double>(x.Span<double>(), y.Span<double>(), pwFull is null ? default : pwFull.Span<double>(), loss.Span<double>());
+        bool record = GradMode.IsEnabled && (x.RequiresGrad || y.RequiresGrad || (pw?.RequiresGrad ?? false));
+        if (!record) return loss;
+        var node = new BinaryCrossEntropyWithLogits();
+        node._x = node.Save(x);
+        node._y = node.Save(y);
+        node._pw = pw is null ? null : node.Save(pw);
+        return node.Attach(loss, pw is null ? [x, y] : [x, y, pw]);
+    }
+
+    private static void Compute<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> pw, Span<T> loss)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < x.Length; i++)
+        {
+            T p = pw.IsEmpty ? T.One : pw[i];
+            T weight = pw.IsEmpty ? T.One : T.One + (p - T.One) * y[i];
+            T linear = x[i] >= T.Zero ? (T.One - y[i]) * x[i] : p * y[i] * -x[i];
+            loss[i] = linear + weight * Log1pExpMinusAbs(x[i]);
+        }
+    }
+
+    /// <summary>log(1 + e^(-|x|)), in (0, log 2]: never overflows.</summary>
+    private static T Log1pExpMinusAbs<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.CreateTruncating(SpecialFunctions.Log1p(Math.Exp(-Math.Abs(double.CreateTruncating(x)))));
+
+    /// <summary>softplus(-x) in Tensor ops, so that the backward pass can itself be differentiated.</summary>
+    private static Tensor SoftplusOfNegative(Tensor x) => (-x.Abs()).Exp().Log1p() + (-x).Relu();
+
+    protected internal override Tensor?[] Backward(Tensor grad)
+    {
+        Tensor? gx = null, gy = null, gpw = null;
+        if (NeedsInputGrad(0))
+        {
+            // L·σ(x) - pw·y where x < 0, (1 - y) - L·σ(-x) where x ≥ 0: both branches are finite, so the constant
+            // mask selects without NaN, and both have derivative L·σ'(x) for higher orders.
+            var weight = _pw is null ? null : _pw * _y + 1.0 - _y;
+            var positive = NonNegativeMask(_x);
+            var whereNegative = weight is null ? _x.Sigmoid() - _y : weight * _x.Sigmoid() - _pw! * _y;
+            var whereNonNegative = weight is null ? (1.0 - _y) - (-_x).Sigmoid() : (1.0 - _y) - weight * (-_x).Sigmoid();
+            gx = grad * (positive * whereNonNegative + (1.0 - positive) * whereNegative);
+        }
+        if (NeedsInputGrad(1))
+            gy = _pw is null ? grad * -_x : grad * ((_pw - 1.0) * SoftplusOfNegative(_x) - _x);
+        if (_pw is not null && NeedsInputGrad(2))
+            gpw = Broadcasting.Unbroadcast(grad * _y * SoftplusOfNegative(_x), _pw);
+        return _pw is null ? [gx, gy] : [gx, gy, gpw];
+    }
+
+    /// <summary>1 where x ≥ 0, else 0 (a constant: it has no gradient).</summary>
+    private static Tensor NonNegativeMask(Tensor x)
+    {
+        var mask = Tensor.Empty(x.ShapeArray, x.DType);
+        for (int i = 0; i < x.Count; i++)
+            if (x.GetFlat(i) >= 0)
+            {
+                if (x.DType == DType.Float32) mask.Span<float>()[i] = 1; else mask.Span<double>()[i] = 1;
+            }
+        return mask;
+    }
+
+    protected internal override void Release()
+    {
+        base.Release();
+        _x = _y = null!;
+        _pw = null;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Numerics;
+using AutoNet.Internal;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// y = erf(x) = 2/√π ∫₀ˣ e^(-t²) dt (see <see cref="SpecialFunctions.Erf"/>; float32 is computed in float64 and
+/// rounded).
+/// d/dx erf(x) = 2/√π · e^(-x²), so grad_x = grad * (2/√π) * exp(-x²) (PyTorch's derivatives.yaml: erf).
+/// </summary>
+internal sealed class Erf : Node
+{
+    private Tensor _x = null!;
+
+    public static Tensor Forward(Tensor x)
+    {
+        var y = Elementwise.Map(x, default(Kernel));
+        if (!ShouldRecord(x)) return y;
+        var node = new Erf();
+        node._x = node.Save(x);
+        return node.Attach(y, [x]);
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad) =>
+        [grad * (SpecialFunctions.TwoOverSqrtPi * (-(_x * _x)).Exp())];
+
+    protected internal override void Release()
+    {
+        base.Release();
+        _x = null!;
+    }
+
+    private readonly struct Kernel : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < x.Length; i++)
+                y[i] = T.CreateTruncating(SpecialFunctions.Erf(double.CreateTruncating(x[i])));
+        }
+    }
+}

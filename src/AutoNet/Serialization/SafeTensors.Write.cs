@@ -1,0 +1,90 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AutoNet.Serialization;
+
+/// <summary>Writing: the JSON header (padded to 8 bytes) and the little-endian data buffer.</summary>
+public static partial class SafeTensors
+{
+    private static void WriteImage(Stream stream, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)
+    {
+        var entries = new List<(string Name, Tensor Tensor)>();
+        foreach (var (name, tensor) in tensors)
+        {
+            if (name is null) throw new ArgumentException("SafeTensors.Save: a tensor name is null.", nameof(tensors));
+            if (name == MetadataKey) throw new ArgumentException($"SafeTensors.Save: '{MetadataKey}' is reserved for the metadata and cannot name a tensor.", nameof(tensors));
+            if (tensor is null) throw new ArgumentException($"SafeTensors.Save: tensor '{name}' is null.", nameof(tensors));
+            entries.Add((name, tensor));
+        }
+
+        byte[] header = Header(entries, metadata);
+        Span<byte> length = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+        stream.Write(length);
+        stream.Write(header);
+        foreach (var (_, tensor) in entries)
+        {
+            if (tensor.DType == DType.Float32) WriteLittleEndian(stream, tensor.Span<float>());
+            else WriteLittleEndian(stream, tensor.Span<double>());
+        }
+    }
+
+    /// <summary>The JSON header, padded with spaces so that 8 + its length is a multiple of 8.</summary>
+    private static byte[] Header(List<(string Name, Tensor Tensor)> entries, IReadOnlyDictionary<string, string>? metadata)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            if (metadata is { Count: > 0 })
+            {
+                json.WriteStartObject(MetadataKey);
+                foreach (var (key, value) in metadata)
+                {
+                    if (key is null || value is null)
+                        throw new ArgumentException("SafeTensors.Save: metadata keys and values must not be null.", nameof(metadata));
+                    json.WriteString(key, value);
+                }
+                json.WriteEndObject();
+            }
+            long offset = 0;
+            foreach (var (name, tensor) in entries)
+            {
+                long bytes = (long)tensor.Count * ElementSize(tensor.DType);
+                json.WriteStartObject(name);
+                json.WriteString("dtype", tensor.DType == DType.Float32 ? "F32" : "F64");
+                json.WriteStartArray("shape");
+                foreach (int d in tensor.ShapeArray) json.WriteNumberValue(d);
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(offset);
+                json.WriteNumberValue(offset + bytes);
+                json.WriteEndArray();
+                json.WriteEndObject();
+                offset += bytes;
+            }
+            json.WriteEndObject();
+        }
+        int length = (int)buffer.Length;
+        int padded = (length + 8 + 7) / 8 * 8 - 8;
+        for (int i = length; i < padded; i++) buffer.WriteByte((byte)' ');
+        return buffer.ToArray();
+    }
+
+    private static int ElementSize(DType dtype) => dtype == DType.Float32 ? sizeof(float) : sizeof(double);
+
+    private static void WriteLittleEndian<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(MemoryMarshal.AsBytes(values));
+            return;
+        }
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        var bytes = MemoryMarshal.AsBytes(values).ToArray();
+        for (int i = 0; i < bytes.Length; i += size) bytes.AsSpan(i, size).Reverse();
+        stream.Write(bytes);
+    }
+}

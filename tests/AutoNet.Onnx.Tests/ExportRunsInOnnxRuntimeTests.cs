@@ -1,0 +1,101 @@
+using AutoNet.Data;
+using AutoNet.Nn;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AutoNet.Onnx.Tests;
+
+/// <summary>
+/// Exports models, runs the files with ONNX Runtime on random inputs, and compares with AutoNet's forward pass in
+/// eval mode. float32 graphs are compared with the float32 AutoNet model, float64 graphs with the float64 one.
+/// </summary>
+public class ExportRunsInOnnxRuntimeTests(ITestOutputHelper output)
+{
+    /// <summary>float32: the two runtimes round differently (summation order, erf, tanh), so a few float32 ulps.</summary>
+    private const double Float32Tolerance = 1e-6;
+
+    /// <summary>float64: a few float64 ulps, plus up to ~1e-12 from the norms' epsilon, which ONNX stores as a float32 attribute.</summary>
+    private const double Float64Tolerance = 1e-11;
+
+    public static TheoryData<int, DType, bool> Opsets()
+    {
+        var data = new TheoryData<int, DType, bool>();
+        for (int opset = OnnxExporter.MinOpset; opset <= OnnxExporter.MaxOpset; opset++)
+            foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+                foreach (bool optimize in new[] { false, true })
+                    data.Add(opset, dtype, optimize);
+        return data;
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void TrainedMoonsModelGivesAutoNetsOutputs(DType dtype)
+    {
+        var trained = TestModels.TrainedMoons();
+        var model = TestModels.Converted(TestModels.MoonsArchitecture, trained, dtype);
+        var inputs = new NumPyRandomState(3).Uniform(-2, 3, 256, 2);
+        var differences = Compare(model, [2], inputs, dtype, OnnxExporter.DefaultOpset, optimize: true);
+        Assert.InRange(differences.MaxRelative, 0, dtype == DType.Float32 ? Float32Tolerance : Float64Tolerance);
+    }
+
+    [Theory]
+    [MemberData(nameof(Opsets))]
+    public void EveryLayerEndingInSoftmaxGivesAutoNetsOutputs(int opset, DType dtype, bool optimize) =>
+        EveryLayer(opset, dtype, optimize, logSoftmax: false);
+
+    [Theory]
+    [MemberData(nameof(Opsets))]
+    public void EveryLayerEndingInLogSoftmaxGivesAutoNetsOutputs(int opset, DType dtype, bool optimize) =>
+        EveryLayer(opset, dtype, optimize, logSoftmax: true);
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void ReshapingModelGivesAutoNetsOutputs(DType dtype)
+    {
+        var source = TestModels.Randomized(TestModels.Reshaping(DType.Float64), [2, 3, 4], seed: 11);
+        var model = TestModels.Converted(TestModels.Reshaping, source, dtype);
+        var inputs = new NumPyRandomState(12).Randn(9, 2, 3, 4);
+        var differences = Compare(model, [2, 3, 4], inputs, dtype, OnnxExporter.DefaultOpset, optimize: false);
+        Assert.InRange(differences.MaxRelative, 0, dtype == DType.Float32 ? Float32Tolerance : Float64Tolerance);
+    }
+
+    /// <summary>A float64 model exported as float32 runs in float32 and stays within float32 rounding of the float64 forward.</summary>
+    [Fact]
+    public void Float64ModelExportedAsFloat32()
+    {
+        var model = TestModels.TrainedMoons();
+        var inputs = new NumPyRandomState(5).Uniform(-2, 3, 64, 2);
+        var bytes = OnnxExporter.ToBytes(model, [2], DType.Float32);
+        var (values, _) = OrtRunner.Run(bytes, inputs, DType.Float32);
+        var expected = model.Forward(inputs).ToArray();
+        var differences = Differences.Between(values, expected);
+        output.WriteLine($"float64 moons model exported as float32: {differences}");
+        Assert.InRange(differences.MaxRelative, 0, 1e-6);
+    }
+
+    private void EveryLayer(int opset, DType dtype, bool optimize, bool logSoftmax)
+    {
+        Sequential Architecture(DType d) => TestModels.EveryLayer(d, logSoftmax);
+        var source = TestModels.Randomized(Architecture(DType.Float64), [3, 4], seed: 21);
+        var model = TestModels.Converted(Architecture, source, dtype);
+        var inputs = new NumPyRandomState(22).Randn(17, 3, 4) * 2;
+        var differences = Compare(model, [3, 4], inputs, dtype, opset, optimize);
+        Assert.InRange(differences.MaxRelative, 0, dtype == DType.Float32 ? Float32Tolerance : Float64Tolerance);
+    }
+
+    private Differences Compare(Sequential model, int[] sampleShape, Tensor inputs, DType dtype, int opset, bool optimize)
+    {
+        var typedInputs = inputs.To(dtype);
+        var bytes = OnnxExporter.ToBytes(model, sampleShape, dtype, opset);
+        var (values, shape) = OrtRunner.Run(bytes, typedInputs, dtype, optimize);
+        Tensor expected;
+        using (Autograd.NoGrad())
+            expected = model.Forward(typedInputs);
+        Assert.Equal(expected.Shape.Select(d => (long)d), shape);
+        var differences = Differences.Between(values, expected.ToArray());
+        output.WriteLine($"opset {opset}, {dtype}, ORT optimisations {(optimize ? "on" : "off")}: {differences}");
+        return differences;
+    }
+}
