@@ -10,9 +10,7 @@ namespace AutoNet;
 public abstract class Node
 {
     private Tensor[] _inputs = [];
-    // Tensors saved for backward with their versions: most ops save at most two, so those need no list.
-    private (Tensor? Tensor, int Version) _saved0, _saved1;
-    private List<(Tensor? Tensor, int Version)>? _savedMore;
+    private List<(Tensor Tensor, int Version)>? _saved;
 
     /// <summary>The op's name for messages and pictures, e.g. <c>MatMul</c>.</summary>
     public virtual string Name => GetType().Name;
@@ -49,10 +47,7 @@ public abstract class Node
     /// </summary>
     protected Tensor Save(Tensor tensor)
     {
-        var entry = (tensor, tensor.Storage.Version);
-        if (_saved0.Tensor is null) _saved0 = entry;
-        else if (_saved1.Tensor is null) _saved1 = entry;
-        else (_savedMore ??= []).Add(entry);
+        (_saved ??= []).Add((tensor, tensor.Storage.Version));
         return tensor;
     }
 
@@ -61,8 +56,7 @@ public abstract class Node
     {
         IsReleased = true;
         _inputs = [];
-        _saved0 = _saved1 = default;
-        _savedMore = null;
+        _saved = null;
     }
 
     // ---- engine-private bookkeeping (one backward pass at a time per graph) ----
@@ -88,20 +82,13 @@ public abstract class Node
     /// <summary>Throws if a tensor saved for backward was modified in place after this node saved it.</summary>
     internal void CheckVersions()
     {
-        CheckVersion(_saved0);
-        CheckVersion(_saved1);
-        if (_savedMore is null) return;
-        foreach (var entry in _savedMore) CheckVersion(entry);
-    }
-
-    private void CheckVersion((Tensor? Tensor, int Version) saved)
-    {
-        var (tensor, version) = saved;
-        if (tensor is not null && tensor.Storage.Version != version)
-            throw new InvalidOperationException(
-                $"Backward: a tensor of shape {ShapeUtil.Format(tensor.ShapeArray)} needed for the gradient of {Name} " +
-                $"was modified in place after it was used (version {version} then, {tensor.Storage.Version} now). " +
-                "Modify a copy instead (x.Detach() shares memory; use x * 1.0 or Tensor.From(x.ToArray(), ...)).");
+        if (_saved is null) return;
+        foreach (var (tensor, version) in _saved)
+            if (tensor.Storage.Version != version)
+                throw new InvalidOperationException(
+                    $"Backward: a tensor of shape {ShapeUtil.Format(tensor.ShapeArray)} needed for the gradient of {Name} " +
+                    $"was modified in place after it was used (version {version} then, {tensor.Storage.Version} now). " +
+                    "Modify a copy instead (x.Detach() shares memory; use x * 1.0 or Tensor.From(x.ToArray(), ...)).");
     }
 
     /// <summary>True when grad mode is on and the input requires grad: the op's output must be recorded.</summary>
