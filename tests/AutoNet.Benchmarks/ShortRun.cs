@@ -98,7 +98,7 @@ public sealed class ShortRun
     private void OpOverhead()
     {
         var op = new OpOverhead();
-        double tAuto = Median(() => Repeat(op.RunAutoNet, 10_000), warmup: 5, runs: 15) / 10_000;
+        double tAuto = Median(() => Repeat(op.RunAutoNet, 10_000), warmup: 100, runs: 15) / 10_000;
         double tTorch = Median(() => Repeat(op.RunTorchSharp, 1_000), warmup: 3, runs: 9) / 1_000;
         long before = GC.GetAllocatedBytesForCurrentThread();
         Repeat(op.RunAutoNet, 1000);
