@@ -15,8 +15,10 @@ namespace AutoNet.Optim;
 /// </code>
 /// PyTorch: <c>torch.optim.Adam</c>.
 /// </summary>
-public sealed class Adam : Optimizer
+public class Adam : Optimizer
 {
+    private readonly bool _decoupled;
+
     /// <summary>Creates the optimiser.</summary>
     /// <param name="parameters">The parameters to update (e.g. <c>model.Parameters()</c>).</param>
     /// <param name="lr">Learning rate, finite and &gt;= 0.</param>
@@ -28,8 +30,24 @@ public sealed class Adam : Optimizer
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+        : this(parameters, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: false)
+    {
+    }
+
+    /// <summary>The shared constructor of Adam and <see cref="AdamW"/>, which differ only in how weight decay is applied.</summary>
+    /// <param name="parameters">The parameters to update.</param>
+    /// <param name="lr">Learning rate.</param>
+    /// <param name="beta1">Decay rate of the first moment.</param>
+    /// <param name="beta2">Decay rate of the second moment.</param>
+    /// <param name="eps">Added to the denominator.</param>
+    /// <param name="weightDecay">Weight decay coefficient.</param>
+    /// <param name="amsgrad">Use AMSGrad.</param>
+    /// <param name="decoupledWeightDecay">False: L2 penalty added to the gradient (Adam); true: p ← p · (1 - lr · weightDecay) (AdamW).</param>
+    protected Adam(IEnumerable<Tensor> parameters, double lr, double beta1, double beta2, double eps, double weightDecay, bool amsgrad,
+        bool decoupledWeightDecay)
         : base(parameters, lr)
     {
+        _decoupled = decoupledWeightDecay;
         Validate(beta1, beta2, eps, weightDecay);
         (Beta1, Beta2, Eps, WeightDecay, Amsgrad) = (beta1, beta2, eps, weightDecay, amsgrad);
     }
@@ -43,7 +61,7 @@ public sealed class Adam : Optimizer
     /// <summary>Term added to the denominator. PyTorch: <c>eps</c>.</summary>
     public double Eps { get; private set; }
 
-    /// <summary>L2 penalty. PyTorch: <c>weight_decay</c>.</summary>
+    /// <summary>Weight decay: an L2 penalty for Adam, decoupled for <see cref="AdamW"/>. PyTorch: <c>weight_decay</c>.</summary>
     public double WeightDecay { get; private set; }
 
     /// <summary>Whether the AMSGrad variant is used. PyTorch: <c>amsgrad</c>.</summary>
@@ -57,10 +75,10 @@ public sealed class Adam : Optimizer
         var h = new AdamHyper(LearningRate, Beta1, Beta2, Eps, WeightDecay);
         if (parameter.DType == DType.Float32)
             OptimMath.AdamStep(parameter.Span<float>(), grad.Span<float>(), state["exp_avg"].Span<float>(), state["exp_avg_sq"].Span<float>(),
-                Amsgrad ? state["max_exp_avg_sq"].Span<float>() : default, h, step, decoupled: false);
+                Amsgrad ? state["max_exp_avg_sq"].Span<float>() : default, h, step, _decoupled);
         else
             OptimMath.AdamStep(parameter.Span<double>(), grad.Span<double>(), state["exp_avg"].Span<double>(), state["exp_avg_sq"].Span<double>(),
-                Amsgrad ? state["max_exp_avg_sq"].Span<double>() : default, h, step, decoupled: false);
+                Amsgrad ? state["max_exp_avg_sq"].Span<double>() : default, h, step, _decoupled);
         parameter.BumpVersion();
     }
 
@@ -91,5 +109,5 @@ public sealed class Adam : Optimizer
 
     /// <summary>The settings, e.g. <c>Adam(lr=0.001, betas=(0.9, 0.999), eps=1E-08, weightDecay=0, amsgrad=False)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Adam(lr={LearningRate}, betas=({Beta1}, {Beta2}), eps={Eps}, weightDecay={WeightDecay}, amsgrad={(Amsgrad ? "True" : "False")})");
+        $"{GetType().Name}(lr={LearningRate}, betas=({Beta1}, {Beta2}), eps={Eps}, weightDecay={WeightDecay}, amsgrad={(Amsgrad ? "True" : "False")})");
 }

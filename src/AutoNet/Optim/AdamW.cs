@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AutoNet.Optim;
 
 /// <summary>
@@ -13,9 +11,9 @@ namespace AutoNet.Optim;
 /// denom ← √v / √(1 - beta2^t) + eps
 /// p ← p - (lr / (1 - beta1^t)) · m / denom
 /// </code>
-/// PyTorch: <c>torch.optim.AdamW</c>.
+/// Everything but the decay is <see cref="Adam"/>'s. PyTorch: <c>torch.optim.AdamW</c>.
 /// </summary>
-public sealed class AdamW : Optimizer
+public sealed class AdamW : Adam
 {
     /// <summary>Creates the optimiser.</summary>
     /// <param name="parameters">The parameters to update (e.g. <c>model.Parameters()</c>).</param>
@@ -28,68 +26,7 @@ public sealed class AdamW : Optimizer
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
     public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 1e-2, bool amsgrad = false)
-        : base(parameters, lr)
+        : base(parameters, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: true)
     {
-        Validate(beta1, beta2, eps, weightDecay);
-        (Beta1, Beta2, Eps, WeightDecay, Amsgrad) = (beta1, beta2, eps, weightDecay, amsgrad);
     }
-
-    /// <summary>Decay rate of the first moment. PyTorch: <c>betas[0]</c>.</summary>
-    public double Beta1 { get; private set; }
-
-    /// <summary>Decay rate of the second moment. PyTorch: <c>betas[1]</c>.</summary>
-    public double Beta2 { get; private set; }
-
-    /// <summary>Term added to the denominator. PyTorch: <c>eps</c>.</summary>
-    public double Eps { get; private set; }
-
-    /// <summary>Decoupled weight decay coefficient. PyTorch: <c>weight_decay</c>.</summary>
-    public double WeightDecay { get; private set; }
-
-    /// <summary>Whether the AMSGrad variant is used. PyTorch: <c>amsgrad</c>.</summary>
-    public bool Amsgrad { get; private set; }
-
-    /// <inheritdoc/>
-    protected override void Update(int index, Tensor parameter, Tensor grad)
-    {
-        var state = GetState(index) ?? InitState(index);
-        double step = IncrementStep(state[StepKey]);
-        var h = new AdamHyper(LearningRate, Beta1, Beta2, Eps, WeightDecay);
-        if (parameter.DType == DType.Float32)
-            OptimMath.AdamStep(parameter.Span<float>(), grad.Span<float>(), state["exp_avg"].Span<float>(), state["exp_avg_sq"].Span<float>(),
-                Amsgrad ? state["max_exp_avg_sq"].Span<float>() : default, h, step, decoupled: true);
-        else
-            OptimMath.AdamStep(parameter.Span<double>(), grad.Span<double>(), state["exp_avg"].Span<double>(), state["exp_avg_sq"].Span<double>(),
-                Amsgrad ? state["max_exp_avg_sq"].Span<double>() : default, h, step, decoupled: true);
-        parameter.BumpVersion();
-    }
-
-    /// <inheritdoc/>
-    protected override IReadOnlyList<string> StateKeys() =>
-        Amsgrad ? [StepKey, "exp_avg", "exp_avg_sq", "max_exp_avg_sq"] : [StepKey, "exp_avg", "exp_avg_sq"];
-
-    /// <inheritdoc/>
-    protected override IEnumerable<(string Name, double[] Value)> Hyperparameters() =>
-        [("betas", [Beta1, Beta2]), ("eps", [Eps]), ("weight_decay", [WeightDecay]), ("amsgrad", [Amsgrad ? 1 : 0])];
-
-    /// <inheritdoc/>
-    protected override void SetHyperparameters(IReadOnlyDictionary<string, double[]> values)
-    {
-        double beta1 = values["betas"][0], beta2 = values["betas"][1], eps = values["eps"][0], weightDecay = values["weight_decay"][0];
-        bool amsgrad = Flag(values, "amsgrad");
-        Validate(beta1, beta2, eps, weightDecay);
-        (Beta1, Beta2, Eps, WeightDecay, Amsgrad) = (beta1, beta2, eps, weightDecay, amsgrad);
-    }
-
-    private void Validate(double beta1, double beta2, double eps, double weightDecay)
-    {
-        CheckRange(nameof(beta1), beta1, 0, 1);
-        CheckRange(nameof(beta2), beta2, 0, 1);
-        CheckNonNegative(nameof(eps), eps);
-        CheckNonNegative(nameof(weightDecay), weightDecay);
-    }
-
-    /// <summary>The settings, e.g. <c>AdamW(lr=0.001, betas=(0.9, 0.999), eps=1E-08, weightDecay=0.01, amsgrad=False)</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"AdamW(lr={LearningRate}, betas=({Beta1}, {Beta2}), eps={Eps}, weightDecay={WeightDecay}, amsgrad={(Amsgrad ? "True" : "False")})");
 }
