@@ -45,6 +45,8 @@ public partial class Tensor
     private static Tensor ScalarLike(double value, Tensor like)
     {
         ArgumentNullException.ThrowIfNull(like);
-        return Scalar(value, like.DType);
+        // Built directly (not through Scalar/Full): these constants are made on every scalar operation.
+        System.Array data = like.DType == DType.Float32 ? new[] { (float)value } : new[] { value };
+        return new Tensor(new Internal.TensorStorage(data), [], like.DType);
     }
 }

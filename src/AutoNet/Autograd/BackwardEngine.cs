@@ -41,7 +41,7 @@ internal static class BackwardEngine
         }
 
         using var mode = GradMode.Set(createGraph);
-        var ready = new Stack<Node>();
+        var ready = new Stack<Node>(order.Count);
         for (int i = 0; i < roots.Length; i++)
         {
             if (roots[i].GradFn is { } fn)

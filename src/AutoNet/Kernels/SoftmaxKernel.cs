@@ -15,7 +15,7 @@ internal static class SoftmaxKernel
     /// <summary>Softmax (<paramref name="log"/> false) or log-softmax (true) along normalised dim <paramref name="dim"/>.</summary>
     public static Tensor Run(Tensor x, int dim, bool log)
     {
-        var y = Tensor.Empty(x.ShapeArray, x.DType);
+        var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         if (x.DType == DType.Float32) Run<float>(x.Span<float>(), y.Span<float>(), outer, size, inner, log);
         else Run<double>(x.Span<double>(), y.Span<double>(), outer, size, inner, log);

@@ -17,7 +17,10 @@ internal static class Broadcasting
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var shape = ShapeUtil.Broadcast(a.ShapeArray, b.ShapeArray, op);
+        // The usual cases, one shape already the broadcast of both, reuse that shape (shapes are never mutated).
+        var shape = ShapeUtil.BroadcastsTo(b.ShapeArray, a.ShapeArray) ? a.ShapeArray
+            : ShapeUtil.BroadcastsTo(a.ShapeArray, b.ShapeArray) ? b.ShapeArray
+            : ShapeUtil.Broadcast(a.ShapeArray, b.ShapeArray, op);
         if (a.DType != b.DType)
         {
             DType common = a.Rank == 0 && b.Rank > 0 ? b.DType

@@ -1,0 +1,93 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace AutoNet.Kernels;
+
+/// <summary>
+/// The innermost loop of the matrix product: a 6 × (2 vectors) tile of C held in 12 vector registers while it
+/// accumulates kc rank-one updates from a packed panel of A (6 values per step) and a packed panel of B
+/// (2 vectors per step). Each C element is a plain chain of fused multiply-adds over p in order, whatever the
+/// vector width and wherever the tile lies, so results do not depend on the machine or on the thread count.
+/// </summary>
+internal static class GemmMicroKernel
+{
+    /// <summary>Rows of the register tile (MR).</summary>
+    public const int Rows = 6;
+
+    /// <summary>Columns of the register tile (NR): two vectors.</summary>
+    public static int Columns<T, TV, TS>() where T : unmanaged where TV : struct where TS : ISimd<TV, T> => 2 * TS.Lanes;
+
+    /// <summary>
+    /// C[0..rows, 0..cols] += Ap · Bp for one tile (or = when <paramref name="accumulate"/> is false: the first
+    /// depth block, so C needs no zeroing and its memory is first touched by a write). <paramref name="a"/>: the packed A panel, kc steps of 6 values;
+    /// <paramref name="b"/>: the packed B panel, kc steps of NR values; <paramref name="c"/>: the tile's first
+    /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
+    /// is computed in full on zero padding and only its valid part is added.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
+    {
+        nuint lanes = (nuint)TS.Lanes, step = 2 * lanes;
+        TV c00 = TS.Zero, c01 = TS.Zero, c10 = TS.Zero, c11 = TS.Zero, c20 = TS.Zero, c21 = TS.Zero;
+        TV c30 = TS.Zero, c31 = TS.Zero, c40 = TS.Zero, c41 = TS.Zero, c50 = TS.Zero, c51 = TS.Zero;
+        for (int p = 0; p < kc; p++)
+        {
+            TV b0 = TS.Load(ref b, 0), b1 = TS.Load(ref b, lanes);
+            TV ai = TS.Broadcast(a);
+            c00 = TS.MultiplyAdd(ai, b0, c00); c01 = TS.MultiplyAdd(ai, b1, c01);
+            ai = TS.Broadcast(Unsafe.Add(ref a, 1));
+            c10 = TS.MultiplyAdd(ai, b0, c10); c11 = TS.MultiplyAdd(ai, b1, c11);
+            ai = TS.Broadcast(Unsafe.Add(ref a, 2));
+            c20 = TS.MultiplyAdd(ai, b0, c20); c21 = TS.MultiplyAdd(ai, b1, c21);
+            ai = TS.Broadcast(Unsafe.Add(ref a, 3));
+            c30 = TS.MultiplyAdd(ai, b0, c30); c31 = TS.MultiplyAdd(ai, b1, c31);
+            ai = TS.Broadcast(Unsafe.Add(ref a, 4));
+            c40 = TS.MultiplyAdd(ai, b0, c40); c41 = TS.MultiplyAdd(ai, b1, c41);
+            ai = TS.Broadcast(Unsafe.Add(ref a, 5));
+            c50 = TS.MultiplyAdd(ai, b0, c50); c51 = TS.MultiplyAdd(ai, b1, c51);
+            a = ref Unsafe.Add(ref a, Rows);
+            b = ref Unsafe.Add(ref b, step);
+        }
+
+        if (rows == Rows && cols == (int)step)
+        {
+            Write<T, TV, TS>(ref c, c00, c01, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, ldc), c10, c11, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 2 * ldc), c20, c21, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 3 * ldc), c30, c31, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 4 * ldc), c40, c41, accumulate);
+            Write<T, TV, TS>(ref Unsafe.Add(ref c, 5 * ldc), c50, c51, accumulate);
+            return;
+        }
+
+        // Edge tile: spill the registers, then add the rows × cols that exist.
+        Span<T> tile = stackalloc T[Rows * (int)step];
+        ref T t = ref tile[0];
+        TS.Store(c00, ref t, 0); TS.Store(c01, ref t, lanes);
+        TS.Store(c10, ref t, step); TS.Store(c11, ref t, step + lanes);
+        TS.Store(c20, ref t, 2 * step); TS.Store(c21, ref t, 2 * step + lanes);
+        TS.Store(c30, ref t, 3 * step); TS.Store(c31, ref t, 3 * step + lanes);
+        TS.Store(c40, ref t, 4 * step); TS.Store(c41, ref t, 4 * step + lanes);
+        TS.Store(c50, ref t, 5 * step); TS.Store(c51, ref t, 5 * step + lanes);
+        for (int r = 0; r < rows; r++)
+            for (int j = 0; j < cols; j++)
+            {
+                ref T cij = ref Unsafe.Add(ref c, r * ldc + j);
+                cij = accumulate ? cij + tile[r * (int)step + j] : tile[r * (int)step + j];
+            }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write<T, TV, TS>(ref T row, TV v0, TV v1, bool accumulate) where T : unmanaged where TV : struct where TS : ISimd<TV, T>
+    {
+        nuint lanes = (nuint)TS.Lanes;
+        if (accumulate)
+        {
+            v0 = TS.Add(TS.Load(ref row, 0), v0);
+            v1 = TS.Add(TS.Load(ref row, lanes), v1);
+        }
+        TS.Store(v0, ref row, 0);
+        TS.Store(v1, ref row, lanes);
+    }
+}

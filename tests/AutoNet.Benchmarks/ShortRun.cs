@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AutoNet.Benchmarks;
+
+/// <summary>
+/// The short mode (<c>--short</c>): each workload warmed up, then timed several times with a Stopwatch; the median
+/// is reported, and the issue's targets are checked against the ratios of this one run. BenchmarkDotNet (the
+/// default mode) gives the careful numbers; this gives the whole table in about a minute.
+/// </summary>
+public sealed class ShortRun
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly List<string[]> _rows = [];
+    private readonly List<string[]> _checks = [];
+    private readonly MoonsData _data = new();
+
+    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op), or all when empty.</summary>
+    public static void Run(IReadOnlyCollection<string> only)
+    {
+        Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
+        var run = new ShortRun();
+        bool Want(string section) => only.Count == 0 || only.Contains(section);
+        if (Want("moons")) run.Moons();
+        if (Want("memory")) run.Memory();
+        if (Want("mlp")) run.Mlp();
+        if (Want("matmul")) run.MatMul();
+        if (Want("op")) run.OpOverhead();
+        run.Print();
+    }
+
+    /// <summary>1000 full-batch epochs of the seed's network, float64.</summary>
+    private void Moons()
+    {
+        const int epochs = MoonsBenchmarks.Epochs;
+        var hand = new MoonsHandWritten(_data);
+        var auto = new MoonsAutoNet(_data);
+        var torch = new MoonsTorchSharp(_data);
+        // Hand-written and AutoNet runs alternate, so that both see the same machine (other load, clock).
+        var (tHand, tAuto) = MedianInterleaved(() => hand.Train(epochs), () => auto.Train(epochs), warmup: 10, runs: 31);
+        double tTorch = Median(() => torch.Train(epochs), warmup: 2, runs: 7);
+        const string name = "moons 1000 epochs f64";
+        _rows.Add([name, "hand-written double[] loops", Ms(tHand), ""]);
+        _rows.Add([name, "AutoNet", Ms(tAuto), ""]);
+        _rows.Add([name, "TorchSharp (DisposeScope/epoch)", Ms(tTorch), ""]);
+        _checks.Add(["moons: TorchSharp time / AutoNet time", F(tTorch / tAuto, "0.0") + "x", ">= 15x", Pass(tTorch / tAuto >= 15)]);
+        _checks.Add(["moons: AutoNet time / hand-written time", F(tAuto / tHand, "0.00") + "x", "<= 1.5x", Pass(tAuto / tHand <= 1.5)]);
+    }
+
+    /// <summary>Bytes allocated per moons epoch, and the live heap after 1,000 and after 100,000 epochs.</summary>
+    private void Memory()
+    {
+        var auto = new MoonsAutoNet(_data);
+        auto.Train(10);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        auto.Train(MoonsBenchmarks.Epochs);
+        double bytesPerEpoch = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)MoonsBenchmarks.Epochs;
+        _rows.Add(["moons bytes allocated per epoch", "AutoNet", "", F(bytesPerEpoch, "0") + " B"]);
+
+        auto.Reset();
+        for (int e = 0; e < 1000; e++) auto.Epoch();
+        long heapAt1k = HeapAfterFullGc();
+        for (int e = 1000; e < 100_000; e++) auto.Epoch();
+        long heapAt100k = HeapAfterFullGc();
+        _rows.Add(["moons live heap after 1,000 / 100,000 epochs", "AutoNet", "", $"{heapAt1k / 1024.0:0} KiB / {heapAt100k / 1024.0:0} KiB"]);
+        _checks.Add(["moons: live heap growth 1k -> 100k epochs", $"{(heapAt100k - heapAt1k) / 1024.0:0} KiB", "flat", Pass(heapAt100k - heapAt1k < 64 * 1024)]);
+    }
+
+    /// <summary>One SGD step of the 784 → 256 → 10 MLP, float32, batch 256.</summary>
+    private void Mlp()
+    {
+        var auto = new MlpAutoNet();
+        var torch = new MlpTorchSharp();
+        double tAuto = Median(() => auto.Step(), warmup: 30, runs: 101);
+        double tTorch = Median(() => torch.Step(), warmup: 30, runs: 101);
+        const string name = "MLP 784-256-10 f32 batch 256, one SGD step";
+        _rows.Add([name, "AutoNet", Ms(tAuto), ""]);
+        _rows.Add([name, "TorchSharp", Ms(tTorch), ""]);
+        _checks.Add(["MLP step: TorchSharp time / AutoNet time", F(tTorch / tAuto, "0.00") + "x", ">= 1x", Pass(tTorch >= tAuto)]);
+    }
+
+    /// <summary>The 1024³ product in both dtypes, as GFLOP/s.</summary>
+    private void MatMul()
+    {
+        foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+        {
+            var mm = new MatMulWorkload(1024, dtype);
+            double tA = Median(() => mm.RunAutoNet(), warmup: 3, runs: 15);
+            double tT = Median(() => { mm.RunTorchSharp(); return 0; }, warmup: 3, runs: 15);
+            string name = $"matmul 1024^3 {(dtype == DType.Float32 ? "f32" : "f64")}";
+            _rows.Add([name, "AutoNet", Ms(tA), F(mm.Flops / tA / 1e9, "0") + " GFLOP/s"]);
+            _rows.Add([name, "TorchSharp", Ms(tT), F(mm.Flops / tT / 1e9, "0") + " GFLOP/s"]);
+            _checks.Add([$"{name}: AutoNet GFLOP/s / TorchSharp GFLOP/s", F(tT / tA * 100, "0") + "%", ">= 75%", Pass(tT / tA >= 0.75)]);
+        }
+    }
+
+    /// <summary>A 4-element multiply plus its backward: the fixed cost per op.</summary>
+    private void OpOverhead()
+    {
+        var op = new OpOverhead();
+        double tAuto = Median(() => Repeat(op.RunAutoNet, 10_000), warmup: 100, runs: 15) / 10_000;
+        double tTorch = Median(() => Repeat(op.RunTorchSharp, 1_000), warmup: 3, runs: 9) / 1_000;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Repeat(op.RunAutoNet, 1000);
+        double bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000.0;
+        _rows.Add(["one 4-element multiply + backward", "AutoNet", Us(tAuto), F(bytes, "0") + " B allocated"]);
+        _rows.Add(["one 4-element multiply + backward", "TorchSharp", Us(tTorch), ""]);
+    }
+
+    private void Print()
+    {
+        Console.WriteLine("| workload | implementation | time (median) | other |");
+        Console.WriteLine("|---|---|---:|---:|");
+        foreach (var r in _rows) Console.WriteLine($"| {r[0]} | {r[1]} | {r[2]} | {r[3]} |");
+        if (_checks.Count == 0) return;
+        Console.WriteLine();
+        Console.WriteLine("| target | measured | wanted | reached |");
+        Console.WriteLine("|---|---:|---:|---|");
+        foreach (var c in _checks) Console.WriteLine($"| {c[0]} | {c[1]} | {c[2]} | {c[3]} |");
+    }
+
+    private static object? Repeat(Action action, int times)
+    {
+        for (int i = 0; i < times; i++) action();
+        return null;
+    }
+
+    private static double Median<T>(Func<T> action, int warmup, int runs)
+    {
+        for (int i = 0; i < warmup; i++) action();
+        var times = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    /// <summary>Medians of two workloads timed in alternation.</summary>
+    private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs)
+    {
+        for (int i = 0; i < warmup; i++)
+        {
+            a();
+            b();
+        }
+        var ta = new double[runs];
+        var tb = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            a();
+            ta[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            start = Stopwatch.GetTimestamp();
+            b();
+            tb[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+        Array.Sort(ta);
+        Array.Sort(tb);
+        return (ta[runs / 2], tb[runs / 2]);
+    }
+
+    private static long HeapAfterFullGc()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static string Ms(double seconds) => F(seconds * 1e3, "0.000") + " ms";
+    private static string Us(double seconds) => F(seconds * 1e6, "0.00") + " µs";
+    private static string F(double v, string format) => v.ToString(format, Inv);
+    private static string Pass(bool ok) => ok ? "yes" : "no";
+}
