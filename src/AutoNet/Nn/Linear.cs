@@ -49,7 +49,8 @@ public sealed class Linear : Module
         if (input.Rank == 0 || input.Shape[^1] != InFeatures)
             throw new ArgumentException(
                 $"Linear: expected input with last dimension {InFeatures}, got shape [{string.Join(", ", input.Shape)}].");
-        var y = input.MatMul(Weight.T);
+        // x · Wᵀ with W read transposed in place (no copy of Wᵀ forward or backward); 1-D input goes through MatMul.
+        var y = input.Rank == 2 ? Ops.MatMul.Forward(input, Weight, transposeA: false, transposeB: true) : input.MatMul(Weight.T);
         return Bias is null ? y : y + Bias;
     }
 

@@ -65,12 +65,17 @@ internal sealed class BinaryCrossEntropy : Node
 
     private static void CheckRange(Tensor t, string what)
     {
-        for (int i = 0; i < t.Count; i++)
-        {
-            double v = t.GetFlat(i);
-            if (!(v >= 0 && v <= 1))
-                throw new ArgumentException(
-                    $"BinaryCrossEntropy: every {what} value must be in [0, 1], got {v} at flat index {i} (shape {ShapeUtil.Format(t.ShapeArray)}).");
-        }
+        int bad = t.DType == DType.Float32 ? FirstOutside<float>(t.Span<float>()) : FirstOutside<double>(t.Span<double>());
+        if (bad >= 0)
+            throw new ArgumentException(
+                $"BinaryCrossEntropy: every {what} value must be in [0, 1], got {t.GetFlat(bad)} at flat index {bad} (shape {ShapeUtil.Format(t.ShapeArray)}).");
+    }
+
+    /// <summary>The index of the first value outside [0, 1] (NaN included), or -1.</summary>
+    private static int FirstOutside<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!(values[i] >= T.Zero && values[i] <= T.One)) return i;
+        return -1;
     }
 }

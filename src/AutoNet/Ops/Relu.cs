@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
@@ -29,17 +30,20 @@ internal sealed class Relu : Node
 
     private readonly struct Kernel : IUnaryKernel
     {
-        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > T.Zero || T.IsNaN(x[i]) ? x[i] : T.Zero;
-        }
+        // TensorPrimitives.Max propagates NaN, as PyTorch's relu does.
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Max(x, T.Zero, y);
     }
 
+    /// <summary>y = 1 where x &gt; 0, else 0: a SIMD compare-and-select, then a scalar tail.</summary>
     private readonly struct PositiveKernel : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
+                    Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(x[i..]), Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero).CopyTo(y[i..]);
+            for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
         }
     }
 }
