@@ -112,6 +112,17 @@ public class TensorTests
     }
 
     [Fact]
+    public void Softmax_rows_with_infinities_are_NaN_as_in_PyTorch()
+    {
+        // PyTorch 1.13: softmax([inf, 1]) = [nan, nan]; softmax([-inf, -inf]) = [nan, nan]; log_softmax the same.
+        Assert.All(Tensor.From([double.PositiveInfinity, 1]).Softmax(0).ToArray(), v => Assert.True(double.IsNaN(v)));
+        Assert.All(Tensor.From([double.NegativeInfinity, double.NegativeInfinity]).Softmax(0).ToArray(), v => Assert.True(double.IsNaN(v)));
+        Assert.All(Tensor.From([double.PositiveInfinity, 1]).LogSoftmax(0).ToArray(), v => Assert.True(double.IsNaN(v)));
+        // A -inf among finite values is an ordinary zero probability.
+        Assert.Equal(new[] { 0.0, 1 }, Tensor.From([double.NegativeInfinity, 1]).Softmax(0).ToArray());
+    }
+
+    [Fact]
     public void BCE_at_probabilities_0_and_1_is_finite_as_in_PyTorch()
     {
         var p = Tensor.From([0.0, 1, 0, 1]);

@@ -54,8 +54,8 @@ internal static class SoftmaxKernel
 
     private static void Row<T>(ReadOnlySpan<T> x, Span<T> y, bool log) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // A row holding +inf (or only -inf) gives inf - inf = NaN here and a NaN row out, exactly as PyTorch does.
         T max = TensorPrimitives.Max(x);
-        if (T.IsInfinity(max)) max = T.Zero; // a row of -inf (or +inf) must not produce inf - inf
         TensorPrimitives.Subtract(x, max, y);   // y = x - m
         if (log)
         {
