@@ -3,21 +3,32 @@ using AutoNet.Internal;
 namespace AutoNet;
 
 /// <summary>
-/// Anomaly detection: while on, the first NaN or infinity produced by an op's forward or by a node's backward
-/// throws at once, naming the op. Per logical thread, like grad mode. PyTorch: <c>torch.autograd.detect_anomaly</c>.
+/// Diagnostics recorded in forward, per logical thread like grad mode: anomaly detection (the first NaN or
+/// infinity produced by an op's forward or a node's backward throws at once, naming the op; PyTorch:
+/// <c>torch.autograd.detect_anomaly</c>) and creation sites (each node remembers where in the user's code it was
+/// made, for error messages and backward traces). Both share one flag word, so an op pays one read when both are off.
 /// </summary>
 internal static class AnomalyMode
 {
-    private static readonly AsyncLocal<bool> Enabled = new();
+    /// <summary>Flag: check every forward output and backward gradient for NaN and infinity.</summary>
+    public const int Detect = 1;
+
+    /// <summary>Flag: record each node's creation site.</summary>
+    public const int CreationSites = 2;
+
+    private static readonly AsyncLocal<int> Flags = new();
+
+    /// <summary>The flags in force on this thread (0 when nothing is recorded).</summary>
+    public static int Current => Flags.Value;
 
     /// <summary>True inside an <see cref="Autograd.DetectAnomaly"/> scope.</summary>
-    public static bool IsEnabled => Enabled.Value;
+    public static bool IsEnabled => (Flags.Value & Detect) != 0;
 
-    /// <summary>Switches detection on or off and returns a scope that restores the previous state.</summary>
-    public static IDisposable Set(bool enabled)
+    /// <summary>Turns <paramref name="flag"/> on and returns a scope that restores the previous flags.</summary>
+    public static IDisposable Set(int flag)
     {
-        bool previous = Enabled.Value;
-        Enabled.Value = enabled;
+        int previous = Flags.Value;
+        Flags.Value = previous | flag;
         return new Restore(previous);
     }
 
@@ -76,7 +87,7 @@ internal static class AnomalyMode
         return -1;
     }
 
-    private sealed class Restore(bool previous) : IDisposable
+    private sealed class Restore(int previous) : IDisposable
     {
         private bool _done;
 
@@ -84,7 +95,7 @@ internal static class AnomalyMode
         {
             if (_done) return;
             _done = true;
-            Enabled.Value = previous;
+            Flags.Value = previous;
         }
     }
 }

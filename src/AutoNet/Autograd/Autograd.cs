@@ -21,7 +21,14 @@ public static partial class Autograd
     /// Makes the first NaN or infinity produced in forward or backward throw at once, naming the op, until the
     /// returned scope is disposed. PyTorch: <c>torch.autograd.detect_anomaly()</c>.
     /// </summary>
-    public static IDisposable DetectAnomaly() => AnomalyMode.Set(true);
+    public static IDisposable DetectAnomaly() => AnomalyMode.Set(AnomalyMode.Detect | AnomalyMode.CreationSites);
+
+    /// <summary>
+    /// Makes every node created until the returned scope is disposed remember where in your code it was made
+    /// (<see cref="Node.CreatedAt"/>, e.g. <c>Program.cs:42 in Main</c>), so that backward traces and error
+    /// messages can name it. Costs a stack walk per op while on. (<see cref="DetectAnomaly"/> records them too.)
+    /// </summary>
+    public static IDisposable RecordCreationSites() => AnomalyMode.Set(AnomalyMode.CreationSites);
 
     /// <summary>
     /// Computes and returns the gradients of <paramref name="outputs"/> with respect to <paramref name="inputs"/>,

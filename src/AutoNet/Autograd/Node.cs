@@ -19,9 +19,9 @@ public abstract class Node
     public IReadOnlyList<Tensor> Inputs => _inputs;
 
     /// <summary>
-    /// Where in the user's code this node's output was created (<c>Program.cs:42 in Main</c>): recorded only while
-    /// <see cref="Autograd.DetectAnomaly"/> is on, since capturing a stack trace per op is costly. PyTorch's anomaly
-    /// mode records the forward traceback the same way.
+    /// Where in the user's code this node's output was created (<c>Program.cs:42 in Main</c>): recorded only inside
+    /// <see cref="Autograd.RecordCreationSites"/> or <see cref="Autograd.DetectAnomaly"/>, since capturing a stack
+    /// trace per op is costly. PyTorch's anomaly mode records the forward traceback the same way.
     /// </summary>
     public string? CreatedAt { get; private set; }
 
@@ -71,10 +71,11 @@ public abstract class Node
     {
         _inputs = inputs;
         output.SetGradFn(this);
-        if (AnomalyMode.IsEnabled)
+        int diagnostics = AnomalyMode.Current;
+        if (diagnostics != 0)
         {
             CreatedAt = AnomalyMode.CallerLocation();
-            AnomalyMode.CheckForward(this, output);
+            if ((diagnostics & AnomalyMode.Detect) != 0) AnomalyMode.CheckForward(this, output);
         }
         return output;
     }

@@ -63,6 +63,7 @@ internal sealed class BackwardTracer
         _step++;
         var line = new StringBuilder().Append("step ").Append(_step).Append(": ");
         line.Append(_outputs.TryGetValue(node, out var output) ? Describe(output) : node.Name);
+        if (node.CreatedAt is not null) line.Append(" [created at ").Append(node.CreatedAt).Append(']');
         if (grad is null)
         {
             _writer.WriteLine(line.Append(" receives no gradient; its backward is skipped").ToString());

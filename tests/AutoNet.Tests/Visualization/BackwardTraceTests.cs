@@ -37,6 +37,28 @@ public class BackwardTraceTests
     }
 
     [Fact]
+    public void RecordedCreationSitesNameTheLineOfUserCodeInTheTrace()
+    {
+        var a = Tensor.From([1.0, 2.0], 2);
+        a.RequiresGrad = true;
+        Tensor loss;
+        int line;
+        using (Autograd.RecordCreationSites())
+        {
+            line = new System.Diagnostics.StackFrame(0, true).GetFileLineNumber() + 1;
+            loss = (a * 3.0).Sum();
+        }
+        Assert.Equal($"BackwardTraceTests.cs:{line} in RecordedCreationSitesNameTheLineOfUserCodeInTheTrace", loss.GradFn!.CreatedAt);
+        Assert.Null((a * 3.0).GradFn!.CreatedAt); // outside the scope nothing is recorded
+        var log = new StringWriter { NewLine = "\n" };
+
+        using (Autograd.TraceBackward(log)) loss.Backward();
+
+        Assert.Contains($"step 1: Sum [] [created at BackwardTraceTests.cs:{line} in RecordedCreationSitesNameTheLineOfUserCodeInTheTrace] receives 1", log.ToString());
+        Assert.Contains($"step 2: Mul [2] [created at BackwardTraceTests.cs:{line} in", log.ToString());
+    }
+
+    [Fact]
     public void GradientsFromTwoConsumersAreShownAsTheirSum()
     {
         var x = Tensor.Scalar(3.0);
