@@ -5,6 +5,13 @@ namespace AutoNet;
 
 public static partial class F
 {
+    /// <summary>log(1 + eˣ), computed stably. PyTorch: <c>F.softplus</c> (default beta 1).</summary>
+    public static Tensor Softplus(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Softplus();
+    }
+
     /// <summary>x where x &gt; 0, else <paramref name="negativeSlope"/>·x. PyTorch: <c>F.leaky_relu</c>.</summary>
     public static Tensor LeakyRelu(Tensor input, double negativeSlope = 0.01)
     {

@@ -8,6 +8,9 @@ public partial class Tensor
     /// <summary>Elementwise ln(1 + x), accurate for x near 0. PyTorch: <c>log1p</c>.</summary>
     public Tensor Log1p() => Ops.Log1p.Forward(this);
 
+    /// <summary>Elementwise log(1 + eˣ), computed stably (finite for any finite x). PyTorch: <c>softplus</c>.</summary>
+    public Tensor Softplus() => Ops.Softplus.Forward(this);
+
     /// <summary>Elementwise x where x &gt; 0, else <paramref name="negativeSlope"/> · x. PyTorch: <c>F.leaky_relu</c>.</summary>
     public Tensor LeakyRelu(double negativeSlope = 0.01) => Ops.LeakyRelu.Forward(this, negativeSlope);
 

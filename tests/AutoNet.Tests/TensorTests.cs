@@ -112,6 +112,22 @@ public class TensorTests
     }
 
     [Fact]
+    public void Softplus_is_finite_and_correct_at_large_magnitudes()
+    {
+        var x = Tensor.From([-1000.0, -40, 0, 40, 1000]);
+        x.RequiresGrad = true;
+        var y = x.Softplus();
+        var values = y.ToArray();
+        Assert.Equal(0.0, values[0]);                       // e^-1000 underflows: softplus is 0 to double precision
+        Assert.Equal(Math.Exp(-40), values[1], 1e-30);      // log(1 + e^-40) = e^-40 (1 - e^-40/2 ...)
+        Assert.Equal(Math.Log(2), values[2], 15);
+        Assert.Equal(40 + Math.Exp(-40), values[3]);
+        Assert.Equal(1000.0, values[4]);
+        y.Sum().Backward();                                 // d/dx softplus = σ(x)
+        Assert.Equal(new[] { 0.0, 1 / (1 + Math.Exp(40)), 0.5, 1, 1 }, x.Grad!.ToArray());
+    }
+
+    [Fact]
     public void Softmax_rows_with_infinities_are_NaN_as_in_PyTorch()
     {
         // PyTorch 1.13: softmax([inf, 1]) = [nan, nan]; softmax([-inf, -inf]) = [nan, nan]; log_softmax the same.

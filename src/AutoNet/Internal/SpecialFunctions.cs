@@ -41,6 +41,10 @@ internal static class SpecialFunctions
         return Math.Log(u) * (x / (u - 1.0));
     }
 
+    /// <summary>log(1 + e^(-|x|)), in (0, log 2]: never overflows; the tail of softplus and of BCE with logits.</summary>
+    public static T Log1pExpMinusAbs<T>(T x) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        T.CreateTruncating(Log1p(Math.Exp(-Math.Abs(double.CreateTruncating(x)))));
+
     /// <summary>e^(-x²) with x² taken exactly as hi + lo (hi = fl(x²), lo = the FMA residual).</summary>
     private static double ExpMinusSquare(double x)
     {

@@ -46,13 +46,9 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
             T p = pw.IsEmpty ? T.One : pw[i];
             T weight = pw.IsEmpty ? T.One : T.One + (p - T.One) * y[i];
             T linear = x[i] >= T.Zero ? (T.One - y[i]) * x[i] : p * y[i] * -x[i];
-            loss[i] = linear + weight * Log1pExpMinusAbs(x[i]);
+            loss[i] = linear + weight * SpecialFunctions.Log1pExpMinusAbs(x[i]);
         }
     }
-
-    /// <summary>log(1 + e^(-|x|)), in (0, log 2]: never overflows.</summary>
-    private static T Log1pExpMinusAbs<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> =>
-        T.CreateTruncating(SpecialFunctions.Log1p(Math.Exp(-Math.Abs(double.CreateTruncating(x)))));
 
     /// <summary>softplus(-x) in Tensor ops, so that the backward pass can itself be differentiated.</summary>
     private static Tensor SoftplusOfNegative(Tensor x) => (-x.Abs()).Exp().Log1p() + (-x).Relu();
