@@ -115,6 +115,9 @@ public static class OpCases
         yield return Case("Gelu", x => x[0].Gelu(), x => torch.nn.functional.gelu(x[0]), In(s));
         yield return Case("Gelu wide", x => x[0].Gelu(), x => torch.nn.functional.gelu(x[0]), In([4, 6], Wide));
         yield return Case("Gelu tanh", x => x[0].Gelu("tanh"), x => torch.nn.functional.gelu(x[0], global::TorchSharp.Modules.GELU.Approximate.tanh), In(s));
+        // Below PyTorch's threshold of 20 (above it PyTorch returns x itself; AutoNet's exact formula differs by < 2.1e-9).
+        yield return Case("Softplus", x => x[0].Softplus(), x => torch.nn.functional.softplus(x[0]), In(s));
+        yield return Case("Softplus at kinks", x => x[0].Softplus(), x => torch.nn.functional.softplus(x[0]), In([2, 4], Kinks));
     }
 
     private static IEnumerable<OpCase> Pow()
