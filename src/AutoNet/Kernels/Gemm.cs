@@ -199,10 +199,22 @@ internal static class Gemm
             int rows8 = rows & ~7, cols8 = cols & ~7;
             for (int r = 0; r < rows8; r += 8)
                 for (int c = 0; c < cols8; c += 8)
-                    Transpose8x8(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, (nint)r * srcRow + c)), srcRow,
+                    Transpose8x8(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, (nint)r * srcRow + c)), srcRow, 8,
                         ref Unsafe.As<T, float>(ref Unsafe.Add(ref dst, r + (nint)c * dstCol)), dstCol);
             CopyBlock(ref Unsafe.Add(ref src, (nint)rows8 * srcRow), srcRow, 1, ref Unsafe.Add(ref dst, rows8), 1, dstCol, rows - rows8, cols);
             CopyBlock(ref Unsafe.Add(ref src, cols8), srcRow, 1, ref Unsafe.Add(ref dst, (nint)cols8 * dstCol), 1, dstCol, rows8, cols - cols8);
+            return;
+        }
+        if (typeof(T) == typeof(float) && Avx.IsSupported && srcCol == 1 && dstRow == 1 && dstCol == rows && rows < 8 && cols > 8)
+        {
+            // A panel of fewer than 8 rows into dense columns (packing 6 rows of A): 8 columns at a time through the
+            // same transpose, rows past the last read as zeros. Each column's 8-wide store spills into the start of
+            // the next column, which a later store writes, so the last columns go one element at a time.
+            int c = 0;
+            for (; c + 8 < cols; c += 8)
+                Transpose8x8(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, c)), srcRow, rows,
+                    ref Unsafe.As<T, float>(ref Unsafe.Add(ref dst, (nint)c * dstCol)), dstCol);
+            CopyBlock(ref Unsafe.Add(ref src, c), srcRow, 1, ref Unsafe.Add(ref dst, (nint)c * dstCol), 1, dstCol, rows, cols - c);
             return;
         }
         for (int r = 0; r < rows; r++)
@@ -213,15 +225,15 @@ internal static class Gemm
         }
     }
 
-    /// <summary>dst[j·dstStride + i] = src[i·srcStride + j] for i, j in 0..8: the standard AVX 8 × 8 transpose
-    /// (interleave pairs, then quadruples, then swap 128-bit halves).</summary>
+    /// <summary>dst[j·dstStride + i] = src[i·srcStride + j] for i, j in 0..8, rows i ≥ <paramref name="srcRows"/>
+    /// read as zeros: the standard AVX 8 × 8 transpose (interleave pairs, then quadruples, then swap 128-bit halves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8x8(ref float src, int srcStride, ref float dst, int dstStride)
+    private static void Transpose8x8(ref float src, int srcStride, int srcRows, ref float dst, int dstStride)
     {
-        Vector256<float> r0 = Vector256.LoadUnsafe(ref src), r1 = Vector256.LoadUnsafe(ref src, (nuint)srcStride),
-            r2 = Vector256.LoadUnsafe(ref src, (nuint)(2 * srcStride)), r3 = Vector256.LoadUnsafe(ref src, (nuint)(3 * srcStride)),
-            r4 = Vector256.LoadUnsafe(ref src, (nuint)(4 * srcStride)), r5 = Vector256.LoadUnsafe(ref src, (nuint)(5 * srcStride)),
-            r6 = Vector256.LoadUnsafe(ref src, (nuint)(6 * srcStride)), r7 = Vector256.LoadUnsafe(ref src, (nuint)(7 * srcStride));
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref src), r1 = Row(ref src, srcStride, srcRows, 1),
+            r2 = Row(ref src, srcStride, srcRows, 2), r3 = Row(ref src, srcStride, srcRows, 3),
+            r4 = Row(ref src, srcStride, srcRows, 4), r5 = Row(ref src, srcStride, srcRows, 5),
+            r6 = Row(ref src, srcStride, srcRows, 6), r7 = Row(ref src, srcStride, srcRows, 7);
         Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
         Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
         Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE), u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
@@ -235,6 +247,10 @@ internal static class Gemm
         Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref dst, (nuint)(6 * dstStride));
         Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref dst, (nuint)(7 * dstStride));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Row(ref float src, int stride, int rows, int i) =>
+        i < rows ? Vector256.LoadUnsafe(ref src, (nuint)(i * stride)) : Vector256<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
