@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AutoNet.Kernels;
 
@@ -191,6 +192,31 @@ internal static class Gemm
                     .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)r * dstRow), cols));
             return;
         }
+        if (typeof(T) == typeof(float) && Avx.IsSupported && srcCol == 1 && dstRow == 1 && rows >= 8 && cols >= 8)
+        {
+            // A transpose (a row of the source becomes a column of the destination, as when packing Wᵀ): whole
+            // 8 × 8 tiles through registers, then the leftover rows and columns one element at a time.
+            int rows8 = rows & ~7, cols8 = cols & ~7;
+            for (int r = 0; r < rows8; r += 8)
+                for (int c = 0; c < cols8; c += 8)
+                    Transpose8x8(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, (nint)r * srcRow + c)), srcRow, 8,
+                        ref Unsafe.As<T, float>(ref Unsafe.Add(ref dst, r + (nint)c * dstCol)), dstCol);
+            CopyBlock(ref Unsafe.Add(ref src, (nint)rows8 * srcRow), srcRow, 1, ref Unsafe.Add(ref dst, rows8), 1, dstCol, rows - rows8, cols);
+            CopyBlock(ref Unsafe.Add(ref src, cols8), srcRow, 1, ref Unsafe.Add(ref dst, (nint)cols8 * dstCol), 1, dstCol, rows8, cols - cols8);
+            return;
+        }
+        if (typeof(T) == typeof(float) && Avx.IsSupported && srcCol == 1 && dstRow == 1 && dstCol == rows && rows < 8 && cols > 8)
+        {
+            // A panel of fewer than 8 rows into dense columns (packing 6 rows of A): 8 columns at a time through the
+            // same transpose, rows past the last read as zeros. Each column's 8-wide store spills into the start of
+            // the next column, which a later store writes, so the last columns go one element at a time.
+            int c = 0;
+            for (; c + 8 < cols; c += 8)
+                Transpose8x8(ref Unsafe.As<T, float>(ref Unsafe.Add(ref src, c)), srcRow, rows,
+                    ref Unsafe.As<T, float>(ref Unsafe.Add(ref dst, (nint)c * dstCol)), dstCol);
+            CopyBlock(ref Unsafe.Add(ref src, c), srcRow, 1, ref Unsafe.Add(ref dst, (nint)c * dstCol), 1, dstCol, rows, cols - c);
+            return;
+        }
         for (int r = 0; r < rows; r++)
         {
             ref T s = ref Unsafe.Add(ref src, (nint)r * srcRow);
@@ -198,6 +224,33 @@ internal static class Gemm
             for (int c = 0; c < cols; c++) Unsafe.Add(ref d, (nint)c * dstCol) = Unsafe.Add(ref s, (nint)c * srcCol);
         }
     }
+
+    /// <summary>dst[j·dstStride + i] = src[i·srcStride + j] for i, j in 0..8, rows i ≥ <paramref name="srcRows"/>
+    /// read as zeros: the standard AVX 8 × 8 transpose (interleave pairs, then quadruples, then swap 128-bit halves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(ref float src, int srcStride, int srcRows, ref float dst, int dstStride)
+    {
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref src), r1 = Row(ref src, srcStride, srcRows, 1),
+            r2 = Row(ref src, srcStride, srcRows, 2), r3 = Row(ref src, srcStride, srcRows, 3),
+            r4 = Row(ref src, srcStride, srcRows, 4), r5 = Row(ref src, srcStride, srcRows, 5),
+            r6 = Row(ref src, srcStride, srcRows, 6), r7 = Row(ref src, srcStride, srcRows, 7);
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE), u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE), u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref dst, 0);
+        Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref dst, (nuint)dstStride);
+        Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref dst, (nuint)(2 * dstStride));
+        Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref dst, (nuint)(3 * dstStride));
+        Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref dst, (nuint)(4 * dstStride));
+        Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref dst, (nuint)(5 * dstStride));
+        Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref dst, (nuint)(6 * dstStride));
+        Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref dst, (nuint)(7 * dstStride));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Row(ref float src, int stride, int rows, int i) =>
+        i < rows ? Vector256.LoadUnsafe(ref src, (nuint)(i * stride)) : Vector256<float>.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;

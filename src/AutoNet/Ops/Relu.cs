@@ -6,26 +6,32 @@ namespace AutoNet.Ops;
 
 /// <summary>
 /// y = max(x, 0); NaN stays NaN.
-/// d/dx = 1 where y > 0, else 0 (PyTorch's threshold_backward on the result), so grad_x = grad * (y > 0).
+/// d/dx = 1 where y > 0, else 0 (PyTorch's threshold_backward on the saved result), so grad_x = grad * (y > 0).
+/// Backward multiplies by the 0/1 mask in one fused pass when it is not itself recorded (no mask tensor kept);
+/// under createGraph it builds the mask as a constant tensor and records grad * mask.
 /// </summary>
 internal sealed class Relu : Node
 {
-    private Tensor _mask = null!;
+    private Tensor _y = null!;
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
         if (!ShouldRecord(x)) return y;
-        var node = new Relu { _mask = Elementwise.Map(y, default(PositiveKernel)) };
+        var node = new Relu();
+        node._y = node.Save(y);
         return node.Attach(y, [x]);
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask];
+    protected internal override Tensor?[] Backward(Tensor grad) =>
+        [ShouldRecord(grad) || grad.DType != _y.DType || grad.Count != _y.Count
+            ? grad * Elementwise.Map(_y, default(PositiveKernel))
+            : Elementwise.Binary(grad, _y, _y.ShapeArray, default(MaskedKernel))];
 
     protected internal override void Release()
     {
         base.Release();
-        _mask = null!;
+        _y = null!;
     }
 
     private readonly struct Kernel : IUnaryKernel
@@ -44,6 +50,33 @@ internal sealed class Relu : Node
                 for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
                     Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(x[i..]), Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero).CopyTo(y[i..]);
             for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
+        }
+    }
+
+    /// <summary>
+    /// d = g * (y &gt; 0 ? 1 : 0), the same products as grad * mask (so -0 and NaN come out as before), in one pass.
+    /// Used only with equal lengths (<see cref="Backward"/> checks); the scalar overloads complete the interface.
+    /// </summary>
+    private readonly struct MaskedKernel : IBinaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int i = 0;
+            if (Vector.IsHardwareAccelerated)
+                for (; i <= d.Length - Vector<T>.Count; i += Vector<T>.Count)
+                {
+                    var mask = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<T>(y[i..]), Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+                    (new Vector<T>(g[i..]) * mask).CopyTo(d[i..]);
+                }
+            for (; i < d.Length; i++) d[i] = g[i] * (y[i] > T.Zero ? T.One : T.Zero);
+        }
+
+        public void Run<T>(ReadOnlySpan<T> g, T y, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> =>
+            TensorPrimitives.Multiply(g, y > T.Zero ? T.One : T.Zero, d);
+
+        public void Run<T>(T g, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < d.Length; i++) d[i] = g * (y[i] > T.Zero ? T.One : T.Zero);
         }
     }
 }
