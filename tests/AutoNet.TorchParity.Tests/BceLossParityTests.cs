@@ -33,7 +33,7 @@ public class BceLossParityTests
 
         var result = Parity.Check(
             xs => new BCELoss(reduction).Forward(xs[0], xs[1]),
-            xs => torch.nn.functional.binary_cross_entropy(xs[0], xs[1], reduction: ToTorch(reduction)),
+            xs => torch.nn.functional.binary_cross_entropy(xs[0], xs[1], reduction: reduction.ToTorch()),
             p, y);
 
         ParityLog.AssertPassed(result, name);
@@ -52,17 +52,7 @@ public class BceLossParityTests
     [InlineData(Reduction.None, DType.Float32)]
     public void BCE_loss_and_input_gradient_match_PyTorch_at_probabilities_0_and_1(Reduction reduction, DType dtype)
     {
-        var p = Tensor.From(EdgeP).To(dtype).Detach();
-        var y = Tensor.From(EdgeY).To(dtype).Detach();
-        using var scope = torch.NewDisposeScope();
-
-        var result = Parity.Check(
-            xs => F.BinaryCrossEntropy(xs[0], xs[1], reduction),
-            xs => torch.nn.functional.binary_cross_entropy(xs[0], xs[1], reduction: ToTorch(reduction)),
-            new ParityOptions { ConstantInputs = [1] },
-            p, y);
-
-        ParityLog.AssertPassed(result, $"BCE edges {reduction} {dtype.Name()} (input gradient)");
+        var (p, y) = CheckEdges(reduction, dtype, constantInput: 1, "input gradient");
         // The clamp at -100 is what keeps these finite: p = 0 with y = 1 costs exactly 100.
         var perElement = F.BinaryCrossEntropy(p, y, Reduction.None).ToArray();
         Assert.Equal(100.0, perElement[1]);
@@ -79,23 +69,23 @@ public class BceLossParityTests
     [InlineData(Reduction.None, DType.Float32)]
     public void BCE_target_gradient_matches_PyTorch_at_probabilities_0_and_1(Reduction reduction, DType dtype)
     {
+        CheckEdges(reduction, dtype, constantInput: 0, "target gradient");
+    }
+
+    /// <summary>BCE at the edge probabilities against PyTorch, differentiating the input not held constant.</summary>
+    private static (Tensor P, Tensor Y) CheckEdges(Reduction reduction, DType dtype, int constantInput, string what)
+    {
         var p = Tensor.From(EdgeP).To(dtype).Detach();
         var y = Tensor.From(EdgeY).To(dtype).Detach();
         using var scope = torch.NewDisposeScope();
 
         var result = Parity.Check(
             xs => F.BinaryCrossEntropy(xs[0], xs[1], reduction),
-            xs => torch.nn.functional.binary_cross_entropy(xs[0], xs[1], reduction: ToTorch(reduction)),
-            new ParityOptions { ConstantInputs = [0] },
+            xs => torch.nn.functional.binary_cross_entropy(xs[0], xs[1], reduction: reduction.ToTorch()),
+            new ParityOptions { ConstantInputs = [constantInput] },
             p, y);
 
-        ParityLog.AssertPassed(result, $"BCE edges {reduction} {dtype.Name()} (target gradient)");
+        ParityLog.AssertPassed(result, $"BCE edges {reduction} {dtype.Name()} ({what})");
+        return (p, y);
     }
-
-    private static torch.nn.Reduction ToTorch(Reduction reduction) => reduction switch
-    {
-        Reduction.Mean => torch.nn.Reduction.Mean,
-        Reduction.Sum => torch.nn.Reduction.Sum,
-        _ => torch.nn.Reduction.None,
-    };
 }

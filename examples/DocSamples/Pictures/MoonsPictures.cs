@@ -12,17 +12,7 @@ public static class MoonsPictures
     public static (Tensor Loss, GraphExportOptions Options) EpochZeroLoss()
     {
         var (X, y) = SeedSetup.Data();
-        var (W1, b1, W2, b2) = SeedSetup.InitialWeights();
-        var hidden = new Linear(2, 4);
-        var output = new Linear(4, 1);
-        var model = new Sequential(hidden, new ReLU(), output, new Sigmoid());
-        using (Autograd.NoGrad())
-        {
-            hidden.Weight.CopyFrom(W1.T);
-            hidden.Bias!.CopyFrom(b1.Reshape(4));
-            output.Weight.CopyFrom(W2.T);
-            output.Bias!.CopyFrom(b2.Reshape(1));
-        }
+        var (model, _, _) = Declarative.SeedModel();
 
         var loss = new BCELoss().Forward(model.Forward(X), y);
 
