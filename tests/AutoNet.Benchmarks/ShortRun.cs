@@ -15,7 +15,7 @@ public sealed class ShortRun
     private readonly List<string[]> _checks = [];
     private readonly MoonsData _data = new();
 
-    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op), or all when empty.</summary>
+    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction), or all when empty.</summary>
     public static void Run(IReadOnlyCollection<string> only)
     {
         Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
@@ -26,6 +26,7 @@ public sealed class ShortRun
         if (Want("mlp")) run.Mlp();
         if (Want("matmul")) run.MatMul();
         if (Want("op")) run.OpOverhead();
+        if (Want("reduction")) run.Reduction();
         run.Print();
     }
 
@@ -105,6 +106,25 @@ public sealed class ShortRun
         double bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000.0;
         _rows.Add(["one 4-element multiply + backward", "AutoNet", Us(tAuto), F(bytes, "0") + " B allocated"]);
         _rows.Add(["one 4-element multiply + backward", "TorchSharp", Us(tTorch), ""]);
+    }
+
+    /// <summary>Float32 reductions: a 10M-element sum, column sums of [1M, 16], log-softmax over [4096, 1000] rows.</summary>
+    private void Reduction()
+    {
+        var w = new ReductionWorkload();
+        (string Name, Func<object> Auto, Action Torch)[] cases =
+        [
+            ("sum of 10,000,000 f32", w.SumAutoNet, w.SumTorchSharp),
+            ("column sums of [1,000,000, 16] f32 (dim 0)", w.ColumnSumAutoNet, w.ColumnSumTorchSharp),
+            ("log-softmax over rows of [4096, 1000] f32", w.LogSoftmaxAutoNet, w.LogSoftmaxTorchSharp),
+        ];
+        foreach (var (name, auto, torch) in cases)
+        {
+            double tA = Median(auto, warmup: 5, runs: 31);
+            double tT = Median(() => { torch(); return 0; }, warmup: 5, runs: 31);
+            _rows.Add([name, "AutoNet", Ms(tA), ""]);
+            _rows.Add([name, "TorchSharp", Ms(tT), ""]);
+        }
     }
 
     private void Print()
