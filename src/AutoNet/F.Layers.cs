@@ -5,11 +5,23 @@ namespace AutoNet;
 
 public static partial class F
 {
-    /// <summary>log(1 + eˣ), computed stably. PyTorch: <c>F.softplus</c> (default beta 1).</summary>
-    public static Tensor Softplus(Tensor input)
+    /// <summary>
+    /// log(1 + e^(βx)) / β, computed stably; where βx &gt; <paramref name="threshold"/> the result is x itself and its
+    /// gradient exactly 1, as in PyTorch. PyTorch: <c>F.softplus(input, beta, threshold)</c>.
+    /// </summary>
+    /// <param name="input">Any shape.</param>
+    /// <param name="beta">β, a finite number other than 0 (default 1).</param>
+    /// <param name="threshold">Above this value of βx the input is returned unchanged (default 20); not NaN.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="beta"/> is 0, infinite or NaN, or
+    /// <paramref name="threshold"/> is NaN.</exception>
+    public static Tensor Softplus(Tensor input, double beta = 1, double threshold = 20)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Softplus();
+        if (beta == 0 || !double.IsFinite(beta))
+            throw new ArgumentOutOfRangeException(nameof(beta), beta, $"Softplus: beta must be a finite number other than 0, got {beta}.");
+        if (double.IsNaN(threshold))
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Softplus: threshold must be a number, got NaN.");
+        return Ops.Softplus.Forward(input, beta, threshold);
     }
 
     /// <summary>x where x &gt; 0, else <paramref name="negativeSlope"/>·x. PyTorch: <c>F.leaky_relu</c>.</summary>

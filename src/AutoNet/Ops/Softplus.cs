@@ -6,24 +6,30 @@ using AutoNet.Kernels;
 namespace AutoNet.Ops;
 
 /// <summary>
-/// y = softplus(x) = log(1 + eˣ), computed as max(x, 0) + log(1 + e^-|x|) so that eˣ never overflows.
-/// d/dx softplus(x) = eˣ / (1 + eˣ) = σ(x), so grad_x = grad * sigmoid(x).
-/// (PyTorch returns x itself above its threshold of 20; this exact formula differs from that by at most 2.1e-9 there.)
+/// y = softplus(x) = log(1 + e^(βx)) / β, computed as (max(βx, 0) + log(1 + e^-|βx|)) / β so that e^(βx) never
+/// overflows; above the threshold (βx &gt; threshold) y = x itself, as in PyTorch.
+/// d/dx softplus(x) = e^(βx) / (1 + e^(βx)) = σ(βx), and exactly 1 above the threshold (where y = x), so
+/// grad_x = grad * σ(βx) where βx ≤ threshold, grad above it.
 /// </summary>
 internal sealed class Softplus : Node
 {
     private Tensor _x = null!;
+    private double _beta, _threshold;
 
-    public static Tensor Forward(Tensor x)
+    public static Tensor Forward(Tensor x, double beta = 1, double threshold = 20)
     {
-        var y = Elementwise.Map(x, default(Kernel)); // compute the values
-        if (!ShouldRecord(x)) return y;              // nobody needs a gradient: record nothing
-        var node = new Softplus();
-        node._x = node.Save(x);                      // backward will read x
-        return node.Attach(y, [x]);                  // y.GradFn = node, node.Inputs = [x]
+        var y = Elementwise.Map(x, new Kernel(beta, threshold)); // compute the values
+        if (!ShouldRecord(x)) return y;                            // nobody needs a gradient: record nothing
+        var node = new Softplus { _beta = beta, _threshold = threshold };
+        node._x = node.Save(x);                                    // backward will read x
+        return node.Attach(y, [x]);                                // y.GradFn = node, node.Inputs = [x]
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _x.Sigmoid()];
+    protected internal override Tensor?[] Backward(Tensor grad)
+    {
+        var below = Elementwise.Map(_x, new Below(_beta, _threshold)); // 1 where βx ≤ threshold, else 0: a constant
+        return [grad * ((_x * _beta).Sigmoid() * below + (1.0 - below))];
+    }
 
     protected internal override void Release()
     {
@@ -31,11 +37,26 @@ internal sealed class Softplus : Node
         _x = null!;
     }
 
-    private readonly struct Kernel : IUnaryKernel
+    private readonly struct Kernel(double beta, double threshold) : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         {
-            for (int i = 0; i < x.Length; i++) y[i] = T.Max(x[i], T.Zero) + SpecialFunctions.Log1pExpMinusAbs(x[i]);
+            T b = T.CreateTruncating(beta), t = T.CreateTruncating(threshold);
+            for (int i = 0; i < x.Length; i++)
+            {
+                T bx = x[i] * b;
+                y[i] = bx > t ? x[i] : (T.Max(bx, T.Zero) + SpecialFunctions.Log1pExpMinusAbs(bx)) / b;
+            }
+        }
+    }
+
+    /// <summary>1 where the forward used the formula (βx not above the threshold), 0 where it returned x.</summary>
+    private readonly struct Below(double beta, double threshold) : IUnaryKernel
+    {
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            T b = T.CreateTruncating(beta), t = T.CreateTruncating(threshold);
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] * b > t ? T.Zero : T.One;
         }
     }
 }
