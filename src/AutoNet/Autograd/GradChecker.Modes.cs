@@ -1,4 +1,5 @@
 using AutoNet.Internal;
+using AutoNet.Kernels;
 
 namespace AutoNet;
 
@@ -79,9 +80,9 @@ internal sealed partial class GradChecker
             for (int k = 0; k < x.Length; k++) x[k] = original[k] - _eps * u[k];
             var minus = Values();
             original.CopyTo(x, 0);
-            double sum = 0;
-            for (int r = 0; r < outTotal; r++) sum += v[r] * ((plus[r] - minus[r]) / (2 * _eps));
-            numerical[i] = sum;
+            var terms = new double[outTotal];
+            for (int r = 0; r < outTotal; r++) terms[r] = v[r] * ((plus[r] - minus[r]) / (2 * _eps));
+            numerical[i] = Summation.Sum<double>(terms);
         }
 
         // analytical: one backward pass seeded with v over every output that requires grad, dotted with u.
@@ -104,7 +105,9 @@ internal sealed partial class GradChecker
             if (grads[i] is { } g)
             {
                 var values = CheckedGradient(g, i);
-                for (int k = 0; k < values.Length; k++) analytical += values[k] * directions[i][k];
+                var terms = new double[values.Length];
+                for (int k = 0; k < values.Length; k++) terms[k] = values[k] * directions[i][k];
+                analytical = Summation.Sum<double>(terms);
             }
             Compare(analytical, numerical[i], () => new GradCheckEntry(i, _inputLabel(i), _x[i].ShapeArray, -1, -1, "", [], -1, analytical, numerical[i]));
         }

@@ -1,4 +1,5 @@
 using AutoNet.Internal;
+using AutoNet.Kernels;
 
 namespace AutoNet;
 
@@ -151,13 +152,10 @@ internal sealed partial class GradChecker
     private static double[] UnitVector(Random random, int n)
     {
         var u = new double[n];
-        double norm = 0;
-        for (int k = 0; k < n; k++)
-        {
-            u[k] = NextGaussian(random);
-            norm += u[k] * u[k];
-        }
-        norm = Math.Sqrt(norm);
+        for (int k = 0; k < n; k++) u[k] = NextGaussian(random);
+        var squares = new double[n];
+        for (int k = 0; k < n; k++) squares[k] = u[k] * u[k];
+        double norm = Math.Sqrt(Summation.Sum<double>(squares));
         for (int k = 0; k < n && norm > 0; k++) u[k] /= norm;
         return u;
     }

@@ -1,5 +1,5 @@
 using AutoNet.Internal;
-using AutoNet.Kernels;
+using AutoNet.Ops;
 using AutoNet.Serialization;
 
 namespace AutoNet.Nn;

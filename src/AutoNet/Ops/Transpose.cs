@@ -16,7 +16,7 @@ internal sealed class Transpose : Node
         int d0 = ShapeUtil.NormalizeDim(dim0, x.Rank, "Transpose");
         int d1 = ShapeUtil.NormalizeDim(dim1, x.Rank, "Transpose");
         if (x.Rank < 2 || d0 == d1) return ShouldRecord(x) ? x.Reshape(x.ShapeArray) : x.Detach();
-        var y = MatMulKernel.Transpose(x, d0, d1);
+        var y = TransposeKernel.Run(x, d0, d1);
         return ShouldRecord(x) ? new Transpose { _dim0 = d0, _dim1 = d1 }.Attach(y, [x]) : y;
     }
 

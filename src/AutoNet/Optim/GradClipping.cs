@@ -1,3 +1,5 @@
+using AutoNet.Kernels;
+
 namespace AutoNet.Optim;
 
 /// <summary>
@@ -113,10 +115,10 @@ public static class GradClipping
             }
             return max;
         }
-        double sum = 0;
-        if (p == 2) foreach (double x in values) sum += x * x;
-        else if (p == 1) foreach (double x in values) sum += Math.Abs(x);
-        else foreach (double x in values) sum += Math.Pow(Math.Abs(x), p);
+        var terms = new double[values.Count];
+        for (int i = 0; i < terms.Length; i++)
+            terms[i] = p == 2 ? values[i] * values[i] : p == 1 ? Math.Abs(values[i]) : Math.Pow(Math.Abs(values[i]), p);
+        double sum = Summation.Sum<double>(terms);   // pairwise, as every sum
         return p == 2 ? Math.Sqrt(sum) : p == 1 ? sum : Math.Pow(sum, 1 / p);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AutoNet.Internal;
-using AutoNet.Kernels;
+using AutoNet.Ops;
 
 namespace AutoNet.Optim;
 

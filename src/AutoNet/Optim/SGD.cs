@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using AutoNet.Kernels;
+using AutoNet.Ops;
 using static AutoNet.Optim.OptimMath;
 
 namespace AutoNet.Optim;

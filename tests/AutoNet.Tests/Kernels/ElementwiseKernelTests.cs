@@ -1,4 +1,4 @@
-using AutoNet.Kernels;
+using AutoNet.Ops;
 using Xunit;
 
 namespace AutoNet.Tests.Kernels;
@@ -36,7 +36,7 @@ public class ElementwiseKernelTests
     }
 
     [Theory, MemberData(nameof(RepeatedBlocks))]
-    public void SumToARepeatedBlock_AddsTheCopiesInOrder(string full, string block, DType dtype)
+    public void SumToARepeatedBlock_AddsTheCopiesInOrderWithinALeafAndPairwiseBeyond(string full, string block, DType dtype)
     {
         var x = Random(full, dtype, 3);
         var shape = TestShape(block);
@@ -44,16 +44,28 @@ public class ElementwiseKernelTests
         double[] xv = x.ToArray();
         for (int j = 0; j < sum.Length; j++)
         {
-            // The same additions in the same order as adding the copies one after another.
-            double expected = 0;
-            float expected32 = 0;
-            for (int off = j; off < xv.Length; off += sum.Length)
-            {
-                expected += xv[off];
-                expected32 += (float)xv[off];
-            }
-            Assert.Equal(dtype == DType.Float32 ? expected32 : expected, sum[j]);
+            // Up to 256 copies: the same additions in the same order as adding them one after another; more: the
+            // two halves summed so, recursively, then added (AutoNet.Kernels.Summation).
+            var column = Enumerable.Range(0, xv.Length / sum.Length).Select(r => xv[r * sum.Length + j]).ToArray();
+            double expected = dtype == DType.Float32 ? Pairwise32(column) : Pairwise64(column);
+            Assert.Equal(expected, sum[j]);
         }
+    }
+
+    private static double Pairwise64(ReadOnlySpan<double> v)
+    {
+        if (v.Length > 256) return Pairwise64(v[..(v.Length / 2)]) + Pairwise64(v[(v.Length / 2)..]);
+        double s = 0;
+        foreach (double t in v) s += t;
+        return s;
+    }
+
+    private static float Pairwise32(ReadOnlySpan<double> v)
+    {
+        if (v.Length > 256) return Pairwise32(v[..(v.Length / 2)]) + Pairwise32(v[(v.Length / 2)..]);
+        float s = 0;
+        foreach (double t in v) s += (float)t;
+        return s;
     }
 
     [Theory, MemberData(nameof(RepeatedBlocks))]

@@ -1,4 +1,4 @@
-using AutoNet.Kernels;
+using AutoNet.Ops;
 using Xunit;
 
 namespace AutoNet.Tests.Kernels;
@@ -91,7 +91,7 @@ public class MatMulKernelTests
     public void TransposeOfTheLastTwoDimsMatchesTheDefinition(int rows, int cols, DType dtype)
     {
         var x = Random([2, rows, cols], dtype, seed: 9);
-        var y = MatMulKernel.Transpose(x, 2, 1);
+        var y = TransposeKernel.Run(x, 2, 1);
         Assert.Equal([2, cols, rows], y.ShapeArray);
         double[] xv = x.ToArray(), yv = y.ToArray();
         for (int b = 0; b < 2; b++)

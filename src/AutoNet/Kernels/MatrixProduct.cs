@@ -9,35 +9,21 @@ namespace AutoNet.Kernels;
 /// The matrix product C[m, n] = op(A) · op(B) of row-major matrices, where op(X) is X or Xᵀ read in place (no
 /// transposed copy). Large products go to the blocked, vectorised, multi-threaded <see cref="Gemm"/>; small ones
 /// (the moons network's) to a direct loop, cheaper than packing. Both compute every element the same way (an FMA
-/// chain over each depth block of <see cref="Gemm.Depth"/>), so which path runs never changes a bit.
+/// chain over each depth block of <see cref="Gemm.Depth"/>), so which path runs never changes a bit. The
+/// Tensor-level entry point is AutoNet.Ops.MatMulKernel.
 /// </summary>
-internal static class MatMulKernel
+internal static class MatrixProduct
 {
     /// <summary>Products with fewer multiply-adds than this (m·n·k) take the direct loop.</summary>
     private const long DirectThreshold = 16 * 1024;
 
-    /// <summary>Multiplies 2-D tensors of equal dtype: [m, k] · [k, n] → [m, n].</summary>
-    public static Tensor Multiply(Tensor a, Tensor b) => Multiply(a, b, transposeA: false, transposeB: false);
-
     /// <summary>
-    /// op(a) · op(b) for 2-D tensors of equal dtype, where op(x) = xᵀ when its flag is set: a is [m, k] (or [k, m]
-    /// transposed), b is [k, n] (or [n, k] transposed); the result is a new [m, n] tensor.
+    /// c = op(a) · op(b) for row-major matrices of equal type, where op(x) = xᵀ (read in place) when its flag is set:
+    /// a holds [m, k] (or [k, m] transposed), b holds [k, n] (or [n, k] transposed), c receives [m, n]. Every
+    /// element of c is written (the first depth block stores, later ones add), except for k = 0, where c must
+    /// arrive zeroed. <paramref name="maxThreads"/> bounds the threads the blocked product uses.
     /// </summary>
-    /// <remarks><paramref name="maxThreads"/> bounds the threads used (0: one per core); tests vary it to check that
-    /// the count changes nothing.</remarks>
-    public static Tensor Multiply(Tensor a, Tensor b, bool transposeA, bool transposeB, int maxThreads = 0)
-    {
-        int[] sa = a.ShapeArray, sb = b.ShapeArray;
-        int m = transposeA ? sa[1] : sa[0], k = transposeA ? sa[0] : sa[1], n = transposeB ? sb[0] : sb[1];
-        // Both paths write every element of C (the first depth block stores, later ones add); only k = 0 needs zeros.
-        var c = k > 0 ? Elementwise.Uninitialized([m, n], a.DType) : Tensor.Empty([m, n], a.DType);
-        if (maxThreads <= 0) maxThreads = Environment.ProcessorCount;
-        if (a.DType == DType.Float32) Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), m, k, n, transposeA, transposeB, maxThreads);
-        else Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), m, k, n, transposeA, transposeB, maxThreads);
-        return c;
-    }
-
-    private static void Multiply<T>(T[] a, T[] b, T[] c, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
+    public static void Multiply<T>(T[] a, T[] b, T[] c, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
@@ -148,67 +134,4 @@ internal static class MatMulKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreOrAdd<T, TV, TS>(ref T at, TV value, bool first) where T : unmanaged where TV : struct where TS : ISimd<TV, T> =>
         TS.Store(first ? value : TS.Add(TS.Load(ref at, 0), value), ref at, 0);
-
-    /// <summary>Swaps two dimensions, copying into a new contiguous tensor.</summary>
-    public static Tensor Transpose(Tensor x, int dim0, int dim1)
-    {
-        var shape = (int[])x.ShapeArray.Clone();
-        (shape[dim0], shape[dim1]) = (shape[dim1], shape[dim0]);
-        var y = Elementwise.Uninitialized(shape, x.DType);
-        if (x.DType == DType.Float32) Transpose<float>(x.Span<float>(), y.Span<float>(), x.ShapeArray, dim0, dim1);
-        else Transpose<double>(x.Span<double>(), y.Span<double>(), x.ShapeArray, dim0, dim1);
-        return y;
-    }
-
-    private static void Transpose<T>(ReadOnlySpan<T> x, Span<T> y, int[] shape, int dim0, int dim1) where T : unmanaged
-    {
-        int rank = shape.Length;
-        if (Math.Min(dim0, dim1) == rank - 2 && Math.Max(dim0, dim1) == rank - 1)
-        {
-            // The last two dims: a batch of 2-D transposes.
-            int rows = shape[^2], cols = shape[^1], size = rows * cols;
-            for (int offset = 0; offset + size <= x.Length && size > 0; offset += size)
-                Transpose2D(x.Slice(offset, size), y.Slice(offset, size), rows, cols);
-            return;
-        }
-        // General case: y's strides are x's with dim0 and dim1 swapped; walk y in order and read x at the permuted index.
-        var xStrides = Internal.ShapeUtil.Strides(shape);
-        var yShape = (int[])shape.Clone();
-        (yShape[dim0], yShape[dim1]) = (yShape[dim1], yShape[dim0]);
-        var readStrides = (int[])xStrides.Clone();
-        (readStrides[dim0], readStrides[dim1]) = (readStrides[dim1], readStrides[dim0]);
-        var index = new int[rank];
-        int src = 0;
-        for (int dst = 0; dst < y.Length; dst++)
-        {
-            y[dst] = x[src];
-            for (int d = rank - 1; d >= 0; d--)
-            {
-                src += readStrides[d];
-                if (++index[d] < yShape[d]) break;
-                src -= readStrides[d] * yShape[d];
-                index[d] = 0;
-            }
-        }
-    }
-
-    /// <summary>y[c, r] = x[r, c] for an x of rows × cols, in 32 × 32 tiles so both sides stay in L1.</summary>
-    private static void Transpose2D<T>(ReadOnlySpan<T> x, Span<T> y, int rows, int cols) where T : unmanaged
-    {
-        const int tile = 32;
-        ref T src = ref MemoryMarshal.GetReference(x);
-        ref T dst = ref MemoryMarshal.GetReference(y);
-        for (int r0 = 0; r0 < rows; r0 += tile)
-            for (int c0 = 0; c0 < cols; c0 += tile)
-            {
-                int r1 = Math.Min(rows, r0 + tile), c1 = Math.Min(cols, c0 + tile);
-                for (int c = c0; c < c1; c++)
-                {
-                    // One row of y (contiguous writes) from one column of the x tile (reads 32 lines kept in L1).
-                    ref T yRow = ref Unsafe.Add(ref dst, (nint)c * rows);
-                    ref T xCol = ref Unsafe.Add(ref src, c);
-                    for (int r = r0; r < r1; r++) Unsafe.Add(ref yRow, r) = Unsafe.Add(ref xCol, (nint)r * cols);
-                }
-            }
-    }
 }
