@@ -143,7 +143,7 @@ public class PropertyParityTests
     /// can pass through a transcendental function along different code paths (SIMD body, scalar tail) and come out
     /// an ulp apart in one library and equal in the other; at a kink (relu, abs, clamp, max) of their difference
     /// that ulp picks the one-sided derivative. Such ties are measure-zero and say nothing about a formula; the kinks
-    /// themselves are tested at exact points in <see cref="OpCases"/>.
+    /// themselves are tested at exact points by the op table's "kinks" cases (tests/OpCases/op-cases.json).
     /// </summary>
     private static double[] Distinct(double[] values)
     {

@@ -81,13 +81,19 @@ public static class GradAssert
 /// <summary>Shapes used across op tests.</summary>
 public static class TestShapes
 {
-    /// <summary>Every broadcasting pattern the binary ops are checked on (the same as the PyTorch fixture's).</summary>
-    public static TheoryData<string, string> BroadcastPatterns => new()
+    /// <summary>Every broadcasting pattern the binary ops are checked on: the "broadcast" patterns of the op case
+    /// table (tests/OpCases/op-cases.json), which the PyTorch fixture and the parity tests use too.</summary>
+    public static TheoryData<string, string> BroadcastPatterns
     {
-        { "3x4", "3x4" }, { "3x4", "4" }, { "4", "3x4" }, { "3x1", "1x4" }, { "2x3x4", "3x1" }, { "2x3x4", "4" },
-        { "2x1x4", "3x1" }, { "scalar", "3x4" }, { "3x4", "scalar" }, { "scalar", "scalar" }, { "1", "3x4" },
-        { "5", "5" }, { "2x3x4", "2x3x4" }, { "1x1", "2x3x4" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var p in AutoNet.CaseTable.OpTable.Patterns("broadcast")) data.Add(Name(p[0]), Name(p[1]));
+            return data;
+        }
+    }
+
+    private static string Name(int[] shape) => shape.Length == 0 ? "scalar" : string.Join("x", shape);
 
     /// <summary>Shapes for unary elementwise ops.</summary>
     public static TheoryData<string> Unary => new() { "scalar", "1", "7", "3x4", "2x3x4" };

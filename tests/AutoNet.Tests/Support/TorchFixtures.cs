@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using AutoNet.CaseTable;
 using Xunit;
 
 namespace AutoNet.Tests.Support;
@@ -21,24 +21,18 @@ public sealed record FixtureTensor(string DType, int[] Shape, double[] Data, boo
     public AutoNet.DType AutoNetDType => DType == "float32" ? AutoNet.DType.Float32 : AutoNet.DType.Float64;
 }
 
-/// <summary>One recorded PyTorch computation: op, arguments, inputs, output, grad_output and input gradients.</summary>
+/// <summary>One recorded PyTorch computation: op, arguments, inputs, output, grad_output and input gradients
+/// (one dtype variant of a case of tests/OpCases/op-cases.json).</summary>
 public sealed class TorchCase
 {
     public required string Id { get; init; }
     public required string Op { get; init; }
     public required string DType { get; init; }
-    public required JsonElement Args { get; init; }
+    public required OpArgs Args { get; init; }
     public required FixtureTensor[] Inputs { get; init; }
     public required FixtureTensor Output { get; init; }
     public required FixtureTensor GradOutput { get; init; }
     public required FixtureTensor?[] Grads { get; init; }
-
-    public bool Has(string name) => Args.TryGetProperty(name, out _);
-    public int Int(string name) => Args.GetProperty(name).GetInt32();
-    public bool Bool(string name) => Args.GetProperty(name).GetBoolean();
-    public double Double(string name) => TorchFixtures.ReadDouble(Args.GetProperty(name));
-    public string String(string name) => Args.GetProperty(name).GetString()!;
-    public int[] Ints(string name) => Args.GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
 
     public override string ToString() => Id;
 }
@@ -73,16 +67,6 @@ public static class TorchFixtures
         return ids;
     }
 
-    internal static double ReadDouble(JsonElement e) => e.ValueKind == JsonValueKind.String
-        ? e.GetString() switch
-        {
-            "NaN" => double.NaN,
-            "Infinity" => double.PositiveInfinity,
-            "-Infinity" => double.NegativeInfinity,
-            var s => double.Parse(s!, CultureInfo.InvariantCulture),
-        }
-        : e.GetDouble();
-
     private static (Dictionary<string, TorchCase>, string) Load()
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "torch", "torch-ops.json");
@@ -95,7 +79,7 @@ public static class TorchFixtures
                 Id = e.GetProperty("id").GetString()!,
                 Op = e.GetProperty("op").GetString()!,
                 DType = e.GetProperty("dtype").GetString()!,
-                Args = e.GetProperty("args").Clone(),
+                Args = OpArgs.FromJson(e.GetProperty("args")),
                 Inputs = e.GetProperty("inputs").EnumerateArray().Select(ReadTensor).ToArray(),
                 Output = ReadTensor(e.GetProperty("output")),
                 GradOutput = ReadTensor(e.GetProperty("grad_output")),
@@ -111,6 +95,6 @@ public static class TorchFixtures
     private static FixtureTensor ReadTensor(JsonElement e) => new(
         e.GetProperty("dtype").GetString()!,
         e.GetProperty("shape").EnumerateArray().Select(s => s.GetInt32()).ToArray(),
-        e.GetProperty("data").EnumerateArray().Select(ReadDouble).ToArray(),
+        e.GetProperty("data").EnumerateArray().Select(OpArgs.ReadDouble).ToArray(),
         e.TryGetProperty("requires_grad", out var rg) && rg.GetBoolean());
 }

@@ -1,3 +1,4 @@
+using AutoNet.CaseTable;
 using AutoNet.Internal;
 using Xunit.Sdk;
 
@@ -8,7 +9,8 @@ namespace AutoNet.Tests.Support;
 public sealed record ReplayErrors(double ForwardRelative, double ForwardAbsoluteAtZero, double GradRelative, double GradAbsoluteAtZero);
 
 /// <summary>
-/// Replays a recorded PyTorch case with AutoNet: the same op on the same inputs, then <see cref="Autograd.Grad"/>
+/// Replays a recorded PyTorch case with AutoNet (the op's spelling in <see cref="OpCatalog"/>): the same op on the
+/// same inputs, then <see cref="Autograd.Grad"/>
 /// with PyTorch's grad_output, and compares output and gradients (dtype, shape, values).
 /// </summary>
 public static class TorchReplay
@@ -26,60 +28,8 @@ public static class TorchReplay
     /// order against ours) changes a small sum of large terms by an ulp of the terms. float64 needs no such
     /// allowance: every float64 value is held to 1e-12 of itself.
     /// </summary>
-    public static readonly HashSet<string> Float32SumOps =
-        ["add", "sub", "mul", "div", "softmax", "log_softmax", "sum", "mean", "sum_to", "expand", "matmul", "bce"];
-
-    /// <summary>The AutoNet equivalent of each recorded PyTorch op.</summary>
-    public static Tensor Apply(TorchCase c, Tensor[] x) => c.Op switch
-    {
-        "add" or "sub" or "mul" or "div" when x.Length == 1 => WithNumber(c, x[0]),
-        "add" => x[0] + x[1],
-        "sub" => x[0] - x[1],
-        "mul" => x[0] * x[1],
-        "div" => x[0] / x[1],
-        "neg" => -x[0],
-        "pow" => x[0].Pow(c.Double("exponent")),
-        "exp" => x[0].Exp(),
-        "log" => x[0].Log(),
-        "sqrt" => x[0].Sqrt(),
-        "abs" => x[0].Abs(),
-        "relu" => x[0].Relu(),
-        "sigmoid" => x[0].Sigmoid(),
-        "tanh" => x[0].Tanh(),
-        "clamp" => x[0].Clamp(c.Double("min"), c.Double("max")),
-        "softmax" => x[0].Softmax(c.Int("dim")),
-        "log_softmax" => x[0].LogSoftmax(c.Int("dim")),
-        "sum" => c.Has("dim") ? x[0].Sum(c.Int("dim"), c.Bool("keepdim")) : x[0].Sum(),
-        "mean" => c.Has("dim") ? x[0].Mean(c.Int("dim"), c.Bool("keepdim")) : x[0].Mean(),
-        // torch.max(x) without a dim: AutoNet has Max(dim) only, so flatten first (no ties in these cases).
-        "max" => c.Has("dim") ? x[0].Max(c.Int("dim"), c.Bool("keepdim")) : x[0].Reshape(-1).Max(0),
-        "matmul" => x[0].MatMul(x[1]),
-        "reshape" => x[0].Reshape(c.Ints("shape")),
-        "transpose" => x[0].Transpose(c.Int("dim0"), c.Int("dim1")),
-        "bce" => F.BinaryCrossEntropy(x[0], x[1], c.String("reduction") switch
-        {
-            "none" => Reduction.None,
-            "sum" => Reduction.Sum,
-            _ => Reduction.Mean,
-        }),
-        "cast" => x[0].To(c.String("to") == "float32" ? DType.Float32 : DType.Float64),
-        "expand" => AutoNet.Ops.Expand.Forward(x[0], c.Ints("shape")),
-        "sum_to" => AutoNet.Ops.SumTo.Forward(x[0], c.Ints("shape")),
-        _ => throw new InvalidOperationException($"No AutoNet replay for PyTorch op '{c.Op}' (case {c.Id})."),
-    };
-
-    private static Tensor WithNumber(TorchCase c, Tensor x)
-    {
-        double n = c.Double("number");
-        bool right = c.String("side") == "right";
-        return c.Op switch
-        {
-            "add" => right ? x + n : n + x,
-            "sub" => right ? x - n : n - x,
-            "mul" => right ? x * n : n * x,
-            _ => right ? x / n : n / x,
-        };
-    }
+    /// <remarks>The table row of such an op says <c>"float32_sums": true</c>.</remarks>
+    public static IReadOnlySet<string> Float32SumOps => OpTable.Float32SumOps;
 
     /// <summary>Replays case <paramref name="id"/> and asserts that AutoNet matches PyTorch.</summary>
     public static ReplayErrors Replay(string id) => Replay(TorchFixtures.Get(id));
@@ -88,7 +38,7 @@ public static class TorchReplay
     public static ReplayErrors Replay(TorchCase c)
     {
         var inputs = c.Inputs.Select(t => t.ToTensor()).ToArray();
-        var y = Apply(c, inputs);
+        var y = OpCatalog.Apply(c.Op, c.Args, inputs);
         bool float32 = c.DType == "float32";
         bool sums = Float32SumOps.Contains(c.Op);
         var forward = ExpectClose($"{c.Id}: output", y, c.Output, float32, sums);

@@ -15,7 +15,7 @@ public enum InputKind
     NonZero,
     /// <summary>Uniform in [0.05, 0.95): probabilities strictly inside (0, 1).</summary>
     Probability,
-    /// <summary>Exactly the points where relu, abs and the clamps of <see cref="OpCases"/> have kinks (0, -0, ±0.5,
+    /// <summary>Exactly the points where relu, abs and the clamps of the op table (tests/OpCases/op-cases.json) have kinks (0, -0, ±0.5,
     /// -0.3, 0.2), beside ordinary values, in a fixed cycle: which one-sided derivative each library takes there.</summary>
     Kinks,
     /// <summary>Exact zeros beside positive values: log and sqrt at 0, where the gradient is infinite.</summary>

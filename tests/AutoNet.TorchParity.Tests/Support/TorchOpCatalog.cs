@@ -1,0 +1,72 @@
+using AutoNet.CaseTable;
+using TorchSharp;
+
+namespace AutoNet.TorchParity.Tests.Support;
+
+/// <summary>
+/// The TorchSharp spelling of every op of the case table (tests/OpCases/op-cases.json), beside the AutoNet one in
+/// <see cref="OpCatalog"/>: op name → a function of the case's arguments and inputs, as record_torch_ops.py calls
+/// PyTorch. A row without an entry here fails <c>EveryTableOp_HasATorchSpelling</c>.
+/// </summary>
+public static class TorchOpCatalog
+{
+    /// <summary>The TorchSharp call of each op.</summary>
+    public static IReadOnlyDictionary<string, Func<OpArgs, torch.Tensor[], torch.Tensor>> Torch { get; } = new Dictionary<string, Func<OpArgs, torch.Tensor[], torch.Tensor>>
+    {
+        ["add"] = Binary((a, b) => a + b, (a, n) => a + n, (n, a) => n + a),
+        ["sub"] = Binary((a, b) => a - b, (a, n) => a - n, (n, a) => n - a),
+        ["mul"] = Binary((a, b) => a * b, (a, n) => a * n, (n, a) => n * a),
+        ["div"] = Binary((a, b) => a / b, (a, n) => a / n, (n, a) => n / a),
+        ["neg"] = (_, x) => -x[0],
+        ["pow"] = (a, x) => x[0].pow(a.Double("exponent")),
+        ["exp"] = (_, x) => x[0].exp(),
+        ["log"] = (_, x) => x[0].log(),
+        ["sqrt"] = (_, x) => x[0].sqrt(),
+        ["abs"] = (_, x) => x[0].abs(),
+        ["relu"] = (_, x) => x[0].relu(),
+        ["sigmoid"] = (_, x) => x[0].sigmoid(),
+        ["tanh"] = (_, x) => x[0].tanh(),
+        ["clamp"] = (a, x) => x[0].clamp(a.Double("min"), a.Double("max")),
+        ["erf"] = (_, x) => x[0].erf(),
+        ["log1p"] = (_, x) => x[0].log1p(),
+        ["leaky_relu"] = (a, x) => x[0].leaky_relu(a.Double("negative_slope")),
+        ["gelu"] = (a, x) => torch.nn.functional.gelu(x[0], a.String("approximate") == "tanh"
+            ? global::TorchSharp.Modules.GELU.Approximate.tanh : global::TorchSharp.Modules.GELU.Approximate.none),
+        ["softplus"] = (_, x) => torch.nn.functional.softplus(x[0]),
+        ["softmax"] = (a, x) => x[0].softmax(a.Int("dim")),
+        ["log_softmax"] = (a, x) => x[0].log_softmax(a.Int("dim")),
+        ["sum"] = (a, x) => a.Has("dim") ? x[0].sum(a.Int("dim"), a.Bool("keepdim")) : x[0].sum(),
+        ["mean"] = (a, x) => a.Has("dim") ? x[0].mean([a.Int("dim")], a.Bool("keepdim")) : x[0].mean(),
+        ["max"] = (a, x) => a.Has("dim") ? x[0].max(a.Int("dim"), a.Bool("keepdim")).values : x[0].max(),
+        ["matmul"] = (_, x) => x[0].matmul(x[1]),
+        ["reshape"] = (a, x) => x[0].reshape(Longs(a.Ints("shape"))),
+        ["transpose"] = (a, x) => x[0].transpose(a.Int("dim0"), a.Int("dim1")),
+        ["t"] = (_, x) => x[0].t(),
+        ["bce"] = (a, x) => torch.nn.functional.binary_cross_entropy(x[0], x[1], reduction: TorchEnums.ToTorch(OpCatalog.ReductionOf(a.String("reduction")))),
+        ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
+        ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
+        ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
+    };
+
+    /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
+    public static torch.Tensor Apply(string op, OpArgs args, torch.Tensor[] inputs) =>
+        Torch.TryGetValue(op, out var f) ? f(args, inputs)
+            : throw new KeyNotFoundException($"TorchOpCatalog has no TorchSharp spelling for op '{op}': add one to tests/AutoNet.TorchParity.Tests/Support/TorchOpCatalog.cs.");
+
+    private static long[] Longs(int[] shape) => shape.Select(d => (long)d).ToArray();
+
+    /// <summary>PyTorch's <c>sum_to_size</c> as record_torch_ops.py spells it: sum the leading dims away, then keep a
+    /// summed dim wherever the target has a 1.</summary>
+    private static torch.Tensor SumTo(torch.Tensor t, int[] shape)
+    {
+        int lead = (int)t.Dimensions - shape.Length;
+        if (lead > 0) t = t.sum(Enumerable.Range(0, lead).Select(d => (long)d).ToArray());
+        var dims = Enumerable.Range(0, shape.Length).Where(i => shape[i] == 1 && t.shape[i] != 1).Select(d => (long)d).ToArray();
+        return dims.Length > 0 ? t.sum(dims, keepdim: true) : t;
+    }
+
+    private static Func<OpArgs, torch.Tensor[], torch.Tensor> Binary(Func<torch.Tensor, torch.Tensor, torch.Tensor> tensors,
+        Func<torch.Tensor, double, torch.Tensor> numberRight, Func<double, torch.Tensor, torch.Tensor> numberLeft) =>
+        (a, x) => !a.Has("number") ? tensors(x[0], x[1])
+            : a.String("side") == "right" ? numberRight(x[0], a.Double("number")) : numberLeft(a.Double("number"), x[0]);
+}

@@ -1,0 +1,79 @@
+namespace AutoNet.CaseTable;
+
+/// <summary>
+/// The AutoNet spelling of every op of the case table (tests/OpCases/op-cases.json): op name → a function of the
+/// case's arguments and inputs. Compiled into both test projects: the recorded-replay tests run it against the
+/// PyTorch fixture, the parity tests against TorchSharp (which add their own torch spelling). A row without an
+/// entry here fails <c>EveryTableOp_HasAnAutoNetSpelling</c>.
+/// </summary>
+public static class OpCatalog
+{
+    /// <summary>The AutoNet call of each op.</summary>
+    public static IReadOnlyDictionary<string, Func<OpArgs, Tensor[], Tensor>> AutoNet { get; } = new Dictionary<string, Func<OpArgs, Tensor[], Tensor>>
+    {
+        ["add"] = Binary((a, b) => a + b, (a, n) => a + n, (n, a) => n + a),
+        ["sub"] = Binary((a, b) => a - b, (a, n) => a - n, (n, a) => n - a),
+        ["mul"] = Binary((a, b) => a * b, (a, n) => a * n, (n, a) => n * a),
+        ["div"] = Binary((a, b) => a / b, (a, n) => a / n, (n, a) => n / a),
+        ["neg"] = (_, x) => -x[0],
+        ["pow"] = (a, x) => x[0].Pow(a.Double("exponent")),
+        ["exp"] = (_, x) => x[0].Exp(),
+        ["log"] = (_, x) => x[0].Log(),
+        ["sqrt"] = (_, x) => x[0].Sqrt(),
+        ["abs"] = (_, x) => x[0].Abs(),
+        ["relu"] = (_, x) => x[0].Relu(),
+        ["sigmoid"] = (_, x) => x[0].Sigmoid(),
+        ["tanh"] = (_, x) => x[0].Tanh(),
+        ["clamp"] = (a, x) => x[0].Clamp(a.Double("min"), a.Double("max")),
+        ["erf"] = (_, x) => x[0].Erf(),
+        ["log1p"] = (_, x) => x[0].Log1p(),
+        ["leaky_relu"] = (a, x) => x[0].LeakyRelu(a.Double("negative_slope")),
+        ["gelu"] = (a, x) => x[0].Gelu(a.String("approximate")),
+        ["softplus"] = (_, x) => x[0].Softplus(),
+        ["softmax"] = (a, x) => x[0].Softmax(a.Int("dim")),
+        ["log_softmax"] = (a, x) => x[0].LogSoftmax(a.Int("dim")),
+        ["sum"] = (a, x) => a.Has("dim") ? x[0].Sum(a.Int("dim"), a.Bool("keepdim")) : x[0].Sum(),
+        ["mean"] = (a, x) => a.Has("dim") ? x[0].Mean(a.Int("dim"), a.Bool("keepdim")) : x[0].Mean(),
+        // torch.max(x) without a dim: AutoNet has Max(dim) only, so flatten first (no ties in these cases).
+        ["max"] = (a, x) => a.Has("dim") ? x[0].Max(a.Int("dim"), a.Bool("keepdim")) : x[0].Reshape(-1).Max(0),
+        ["matmul"] = (_, x) => x[0].MatMul(x[1]),
+        ["reshape"] = (a, x) => x[0].Reshape(a.Ints("shape")),
+        ["transpose"] = (a, x) => x[0].Transpose(a.Int("dim0"), a.Int("dim1")),
+        ["t"] = (_, x) => x[0].T,
+        ["bce"] = (a, x) => F.BinaryCrossEntropy(x[0], x[1], ReductionOf(a.String("reduction"))),
+        ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
+        ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
+        ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+    };
+
+    /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>
+    public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>
+        AutoNet.TryGetValue(op, out var f) ? f(args, inputs)
+            : throw new KeyNotFoundException($"OpCatalog has no AutoNet spelling for op '{op}': add one to tests/Shared/OpCatalog.cs.");
+
+    /// <summary>PyTorch's reduction name as an AutoNet <see cref="Reduction"/>.</summary>
+    public static Reduction ReductionOf(string name) => name switch
+    {
+        "none" => Reduction.None,
+        "sum" => Reduction.Sum,
+        "mean" => Reduction.Mean,
+        _ => throw new ArgumentException($"unknown reduction '{name}' (expected none, mean or sum)", nameof(name)),
+    };
+
+    /// <summary>
+    /// An internal op <c>Forward(Tensor, int[] shape)</c> (Expand, SumTo), found by reflection: this file is compiled
+    /// into the parity tests too, which do not see AutoNet's internals. A renamed op fails here, naming it.
+    /// </summary>
+    private static Func<OpArgs, Tensor[], Tensor> InternalShapeOp(string typeName)
+    {
+        var forward = typeof(Tensor).Assembly.GetType(typeName)?.GetMethod("Forward", [typeof(Tensor), typeof(int[])])
+            ?? throw new MissingMethodException($"OpCatalog: AutoNet has no {typeName}.Forward(Tensor, int[]); update tests/Shared/OpCatalog.cs.");
+        var call = forward.CreateDelegate<Func<Tensor, int[], Tensor>>();
+        return (a, x) => call(x[0], a.Ints("shape"));
+    }
+
+    /// <summary>A binary operator on two tensors, or on a tensor and the number in args "number" on args "side".</summary>
+    private static Func<OpArgs, Tensor[], Tensor> Binary(Func<Tensor, Tensor, Tensor> tensors, Func<Tensor, double, Tensor> numberRight,
+        Func<double, Tensor, Tensor> numberLeft) => (a, x) => !a.Has("number") ? tensors(x[0], x[1])
+            : a.String("side") == "right" ? numberRight(x[0], a.Double("number")) : numberLeft(a.Double("number"), x[0]);
+}
