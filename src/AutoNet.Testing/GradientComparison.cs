@@ -70,8 +70,8 @@ public sealed class GradientComparison
     /// <summary>The largest |actual - expected| over the elements (0 when none were compared).</summary>
     public double MaxAbsoluteError { get; }
 
-    /// <summary>The largest |actual - expected| / |expected| over the elements large enough that the relative
-    /// tolerance governs (see <see cref="SnapshotTolerance.RelativeGoverns"/>); 0 when there are none.</summary>
+    /// <summary>The largest |actual - expected| / |expected| over the elements larger than atol (see
+    /// <see cref="SnapshotTolerance.RelativeErrorMeaningful"/>); 0 when there are none.</summary>
     public double MaxRelativeError { get; }
 
     /// <summary>The element furthest outside (or least inside) the tolerance; null when none were compared.</summary>

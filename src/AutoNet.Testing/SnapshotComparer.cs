@@ -80,7 +80,7 @@ internal static class SnapshotComparer
             bool accepted = tolerance.Accepts(a[i], e[i]);
             if (!accepted) mismatches++;
             maxAbs = Math.Max(maxAbs, abs);
-            if (tolerance.RelativeGoverns(e[i]) || double.IsNaN(e[i])) maxRel = Math.Max(maxRel, element.RelativeError);
+            if (tolerance.RelativeErrorMeaningful(e[i]) || double.IsNaN(e[i])) maxRel = Math.Max(maxRel, element.RelativeError);
             // How much of its allowance the element uses: above 1 means outside the tolerance.
             double ratio = abs == 0 ? 0 : abs / tolerance.Allowance(e[i]);
             if (!accepted && !(ratio > 1)) ratio = double.PositiveInfinity; // NaN or infinity against a number

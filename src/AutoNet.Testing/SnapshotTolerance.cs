@@ -32,10 +32,9 @@ public readonly record struct SnapshotTolerance(double Relative, double Absolute
     /// <summary>The largest |actual - expected| accepted for the golden value <paramref name="expected"/>.</summary>
     public double Allowance(double expected) => Absolute + Relative * Math.Abs(expected);
 
-    /// <summary>True when |<paramref name="expected"/>| is large enough that the relative tolerance, not the absolute
-    /// one, sets most of its allowance (rtol · |expected| ≥ atol): only there does a relative error mean something.</summary>
-    public bool RelativeGoverns(double expected) =>
-        double.IsFinite(expected) && Math.Abs(expected) > 0 && (Relative > 0 ? Relative * Math.Abs(expected) >= Absolute : Math.Abs(expected) > Absolute);
+    /// <summary>True when |<paramref name="expected"/>| is above the absolute tolerance, so that a relative error
+    /// there is not just rounding noise around zero; the reports' maximum relative error covers only such elements.</summary>
+    public bool RelativeErrorMeaningful(double expected) => double.IsFinite(expected) && Math.Abs(expected) > Absolute;
 
     /// <summary>The tolerance as text, e.g. <c>rtol 1E-12, atol 1E-14</c>.</summary>
     public override string ToString() => FormattableString.Invariant($"rtol {Relative:G3}, atol {Absolute:G3}");
