@@ -40,6 +40,7 @@ public class CompareTests
         var worst = result.Failures.First().Worst!;
         Assert.Matches(@"elements differ, worst at \[\d, \d\]: expected -?[0-9.E-]+, actual -?[0-9.E-]+ \(abs error [0-9.E-]+, rel error [0-9.E-]+\)", report);
         Assert.NotEqual(worst.Expected, worst.Actual);
+        Goldens.AssertTheDocsShow(report); // the example of "Reading a failure"
     }
 
     private sealed class RenamedMoons : Module

@@ -1,5 +1,7 @@
+using AutoNet.Nn;
 using AutoNet.Testing.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace AutoNet.Testing.Tests;
 
@@ -8,14 +10,20 @@ namespace AutoNet.Testing.Tests;
 /// from them once with PyTorch 1.13 by tools/record_torch_gradients.py (commands in Goldens/README.md), committed,
 /// and checked here with nothing but .NET. (The Digits CNN will join them once AutoNet has convolution layers.)
 /// </summary>
-public class PyTorchGoldenTests
+public class PyTorchGoldenTests(ITestOutputHelper output)
 {
     [Fact]
     public void Moons_gradients_match_PyTorchs_recorded_golden()
     {
-        var moons = new MoonsExample();
-        var result = GradientSnapshot.Verify(Goldens.Path("moons", "pytorch.safetensors"), moons.Model, moons.Loss, moons.Inputs);
+        var moons = new MoonsExample(); // examples/Moons: the model with the notebook's weights, and make_moons(200)
+        var (model, x, y) = (moons.Model, moons.X, moons.Y);
+
+        var result = GradientSnapshot.Verify(Goldens.Path("moons", "pytorch.safetensors"), model,
+            () => new BCELoss().Forward(model.Forward(x), y),
+            new Dictionary<string, Tensor> { ["x"] = x });
+
         Assert.True(result.Passed, result.ToString());
+        output.WriteLine(result.ToString());
         Assert.Equal(["0.weight", "0.bias", "2.weight", "2.bias", "input.x"], result.Comparisons.Where(c => c.Kind == GradientComparisonKind.Gradient).Select(c => c.Name));
     }
 
@@ -25,6 +33,7 @@ public class PyTorchGoldenTests
         var example = new AllLayersExample();
         var result = GradientSnapshot.Verify(Goldens.Path("all-layers", "pytorch.safetensors"), example.Model, example.Loss, example.Inputs);
         Assert.True(result.Passed, result.ToString());
+        output.WriteLine(result.ToString());
         // Every parameter of the model, and the input, was compared.
         Assert.Equal(example.Model.NamedParameters().Select(p => p.Name).Append("input.x"),
             result.Comparisons.Where(c => c.Kind == GradientComparisonKind.Gradient).Select(c => c.Name));

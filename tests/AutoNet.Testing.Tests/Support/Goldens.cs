@@ -11,6 +11,18 @@ internal static class Goldens
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Directory, .. parts]);
 
+    /// <summary>The repository's docs/testing-gradients.md (three folders above Goldens/).</summary>
+    public static string TestingPage => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, "..", "..", "..", "docs", "testing-gradients.md"));
+
+    /// <summary>Checks that the testing page shows every line of <paramref name="report"/> but its title (which holds
+    /// AutoNet's version and commit), so that the report quoted there is the one the code prints.</summary>
+    public static void AssertTheDocsShow(string report)
+    {
+        string page = File.ReadAllText(TestingPage);
+        foreach (string line in report.Split('\n').Skip(1))
+            Xunit.Assert.True(page.Contains(line + "\n", StringComparison.Ordinal), $"docs/testing-gradients.md does not show the report line:\n{line}\nUpdate the page.");
+    }
+
     /// <summary>
     /// Checks that a committed file of tensors (weights or a batch that PyTorch recorded from) holds exactly
     /// <paramref name="tensors"/>, bit for bit, so that a golden stays tied to the model the test builds. A missing
