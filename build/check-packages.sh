@@ -24,6 +24,10 @@ for project in AutoNet AutoNet.TorchSharp AutoNet.Onnx; do
 done
 unzip -l "$packages/AutoNet.TorchSharp.$version.nupkg" | grep -q 'buildTransitive/AutoNet.TorchSharp.targets' \
   || fail "AutoNet.TorchSharp.$version.nupkg has no buildTransitive/AutoNet.TorchSharp.targets"
+# The package readme shows the README's ten lines: they must not drift apart.
+ten_lines() { awk '/^## Ten lines/{on=1} on&&/^```csharp/{c=1;next} c&&/^```/{exit} c' "$1"; }
+[ -n "$(ten_lines "$repo/README.md")" ] && diff <(ten_lines "$repo/README.md") <(ten_lines "$repo/build/package-readme.md") \
+  || fail "build/package-readme.md's ten lines differ from README.md's"
 echo "packed version $version: $(cd "$packages" && ls | tr '\n' ' ')"
 
 # A version already in the global packages folder would be used instead of the one just packed: drop ours.
