@@ -26,11 +26,21 @@ internal static class Summation
     /// Σ x, pairwise over leaves of at most <see cref="Leaf"/> elements, each summed by
     /// <see cref="TensorPrimitives.Sum{T}(ReadOnlySpan{T})"/> (SIMD lanes); 0 for an empty span.
     /// </summary>
-    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <param name="x">The numbers.</param>
+    /// <param name="vectorLeaves">False to add each leaf as a plain running sum ((x₀ + x₁) + x₂ ...) instead of in
+    /// vector lanes: PyTorch's order for a row shorter than a vector, which log-softmax's rows keep.</param>
+    public static T Sum<T>(ReadOnlySpan<T> x, bool vectorLeaves = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length <= Leaf) return TensorPrimitives.Sum(x);
+        if (x.Length <= Leaf) return vectorLeaves ? TensorPrimitives.Sum(x) : RunningSum(x);
         int half = (x.Length / 2) & ~15; // a multiple of 16 elements, so that both halves start on a vector boundary
-        return Sum(x[..half]) + Sum(x[half..]);
+        return Sum(x[..half], vectorLeaves) + Sum(x[half..], vectorLeaves);
+    }
+
+    private static T RunningSum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        foreach (T v in x) sum += v;
+        return sum;
     }
 
     /// <summary>
