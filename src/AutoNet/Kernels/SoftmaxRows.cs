@@ -52,9 +52,11 @@ internal static class SoftmaxRows
         TensorPrimitives.Subtract(x, max, y);   // y = x - m
         if (log)
         {
-            // log_softmax = (x - m) - log Σ exp(x - m): the exponentials go to scratch, y keeps x - m.
-            TensorPrimitives.Exp(y, exps);
-            TensorPrimitives.Subtract(y, T.Log(Summation.Sum<T>(exps)), y);
+            // log_softmax = (x - m) - log Σ exp(x - m): the exponentials go to scratch, y keeps x - m. Scalar exps
+            // summed in order within a leaf, as PyTorch sums a short row: a cross-entropy trained for 1,000 steps
+            // stays within 1e-12 of PyTorch's (ExamplesParityTests.Spirals_trains_the_same_in_TorchSharp).
+            for (int k = 0; k < y.Length; k++) exps[k] = T.Exp(y[k]);
+            TensorPrimitives.Subtract(y, T.Log(Summation.Sum<T>(exps, vectorLeaves: false)), y);
         }
         else
         {

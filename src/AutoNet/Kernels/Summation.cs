@@ -26,11 +26,57 @@ internal static class Summation
     /// Σ x, pairwise over leaves of at most <see cref="Leaf"/> elements, each summed by
     /// <see cref="TensorPrimitives.Sum{T}(ReadOnlySpan{T})"/> (SIMD lanes); 0 for an empty span.
     /// </summary>
-    public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <param name="x">The numbers.</param>
+    /// <param name="vectorLeaves">False to add each leaf as a plain running sum ((x₀ + x₁) + x₂ ...) instead of in
+    /// vector lanes: PyTorch's order for a row shorter than a vector, which log-softmax's rows keep.</param>
+    public static T Sum<T>(ReadOnlySpan<T> x, bool vectorLeaves = true) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (x.Length <= Leaf) return TensorPrimitives.Sum(x);
+        if (x.Length <= Leaf) return vectorLeaves ? TensorPrimitives.Sum(x) : RunningSum(x);
+        if (vectorLeaves && x.Length <= BlockLength<T>()) return BlockSum(x);
         int half = (x.Length / 2) & ~15; // a multiple of 16 elements, so that both halves start on a vector boundary
-        return Sum(x[..half]) + Sum(x[half..]);
+        return Sum(x[..half], vectorLeaves) + Sum(x[half..], vectorLeaves);
+    }
+
+    /// <summary>
+    /// Elements in a leaf of a sum longer than <see cref="Leaf"/>: 64 vectors in each of four accumulators, so that at
+    /// most 64 values are added one after another in a lane, and a leaf is long enough to make its set-up cost
+    /// nothing (4096 float32 values with 512-bit vectors).
+    /// </summary>
+    private static int BlockLength<T>() =>
+        256 * (Vector512.IsHardwareAccelerated ? Vector512<T>.Count : Vector256.IsHardwareAccelerated ? Vector256<T>.Count : Vector128<T>.Count);
+
+    private static T BlockSum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated) return BlockSum<T, Vector512<T>, Simd512<T>>(x);
+        if (Vector256.IsHardwareAccelerated) return BlockSum<T, Vector256<T>, Simd256<T>>(x);
+        if (Vector128.IsHardwareAccelerated) return BlockSum<T, Vector128<T>, Simd128<T>>(x);
+        return RunningSum(x[..(x.Length / 2)]) + RunningSum(x[(x.Length / 2)..]);
+    }
+
+    private static T BlockSum<T, TV, TS>(ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
+    {
+        int lanes = TS.Lanes, n = x.Length, i = 0;
+        ref T xs = ref MemoryMarshal.GetReference(x);
+        TV a0 = TS.Zero, a1 = TS.Zero, a2 = TS.Zero, a3 = TS.Zero;
+        for (; i <= n - 4 * lanes; i += 4 * lanes)
+        {
+            a0 = TS.Add(a0, TS.Load(ref xs, (nuint)i));
+            a1 = TS.Add(a1, TS.Load(ref xs, (nuint)(i + lanes)));
+            a2 = TS.Add(a2, TS.Load(ref xs, (nuint)(i + 2 * lanes)));
+            a3 = TS.Add(a3, TS.Load(ref xs, (nuint)(i + 3 * lanes)));
+        }
+        for (; i <= n - lanes; i += lanes) a0 = TS.Add(a0, TS.Load(ref xs, (nuint)i));
+        Span<T> partial = stackalloc T[lanes];
+        TS.Store(TS.Add(TS.Add(a0, a1), TS.Add(a2, a3)), ref MemoryMarshal.GetReference(partial), 0);
+        return TensorPrimitives.Sum<T>(partial) + RunningSum(x[i..]);
+    }
+
+    private static T RunningSum<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        foreach (T v in x) sum += v;
+        return sum;
     }
 
     /// <summary>
