@@ -22,7 +22,8 @@ for project in AutoNet AutoNet.TorchSharp AutoNet.Onnx; do
   [ -f "$packages/$project.$version.nupkg" ] || fail "$project.$version.nupkg was not made"
   [ -f "$packages/$project.$version.snupkg" ] || fail "$project.$version.snupkg (symbols) was not made"
 done
-unzip -l "$packages/AutoNet.TorchSharp.$version.nupkg" | grep -q 'buildTransitive/AutoNet.TorchSharp.targets' \
+contents=$(unzip -l "$packages/AutoNet.TorchSharp.$version.nupkg")  # (not piped into grep -q: SIGPIPE + pipefail)
+grep -q 'buildTransitive/AutoNet.TorchSharp.targets' <<< "$contents" \
   || fail "AutoNet.TorchSharp.$version.nupkg has no buildTransitive/AutoNet.TorchSharp.targets"
 # The package readme shows the README's ten lines: they must not drift apart.
 ten_lines() { awk '/^## Ten lines/{on=1} on&&/^```csharp/{c=1;next} c&&/^```/{exit} c' "$1"; }
