@@ -12,24 +12,19 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Softplus : Node
 {
-    private Tensor _x = null!;
+    private readonly SavedTensor _x;                 // what backward reads: the node owns it and frees it after backward
+
+    private Softplus(Tensor x) => _x = Save(x);      // creating the node saves x (with its version)
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel)); // compute the values
         if (!ShouldRecord(x)) return y;              // nobody needs a gradient: record nothing
-        var node = new Softplus();
-        node._x = node.Save(x);                      // backward will read x
-        return node.Attach(y, [x]);                  // y.GradFn = node, node.Inputs = [x]
+        var node = new Softplus(x);                  // create the node, which saves x
+        return node.Attach(y, [x]);                  // then attach it: y.GradFn = node, node.Inputs = [x]
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _x.Sigmoid()];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _x.Value.Sigmoid()]; // grad · σ(x)
 
     private readonly struct Kernel : IUnaryKernel
     {
