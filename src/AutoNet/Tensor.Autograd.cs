@@ -6,6 +6,7 @@ public partial class Tensor
 {
     private bool _requiresGrad;
     private Tensor? _grad;
+    private object? _gradLock;
 
     /// <summary>The node that computed this tensor, or null for a leaf (a tensor the user created).
     /// PyTorch: <c>grad_fn</c>.</summary>
@@ -34,8 +35,9 @@ public partial class Tensor
     /// <summary>
     /// The gradient accumulated into this leaf by <see cref="Backward"/>, or null. Null on non-leaf tensors, as in
     /// PyTorch (use <see cref="Autograd.Grad"/> for those). Assign null to reset, or a tensor of the same shape and
-    /// dtype. Treat it as read-only: backward may share one gradient tensor between several leaves.
-    /// PyTorch: <c>grad</c>.
+    /// dtype. The leaf owns it, as in PyTorch: it shares memory with no other leaf's gradient nor with a gradient
+    /// you passed to <see cref="Backward"/>, and a later backward adds into it in place (out of place under
+    /// <c>createGraph</c>), so a reference taken now sees the sum. PyTorch: <c>grad</c>.
     /// </summary>
     public Tensor? Grad
     {
@@ -48,6 +50,9 @@ public partial class Tensor
             _grad = value;
         }
     }
+
+    /// <summary>The lock backward holds while it adds into this leaf's <see cref="Grad"/> (made on first use).</summary>
+    internal object GradLock => _gradLock ?? Interlocked.CompareExchange(ref _gradLock, new object(), null) ?? _gradLock;
 
     internal void SetGradFn(Node node)
     {

@@ -205,17 +205,21 @@ public class ThreeWayGradientCheckTests
     /// <summary>x² with the derivative 3x instead of 2x.</summary>
     private sealed class SquareWithWrongBackward : Autograd.Function
     {
-        private Tensor _x = null!;
+        private SavedTensor _x = null!;
 
-        protected override Tensor Forward(Tensor[] inputs) => (_x = Save(inputs[0])) * inputs[0];
+        protected override Tensor Forward(Tensor[] inputs)
+        {
+            _x = Save(inputs[0]);
+            return inputs[0] * inputs[0];
+        }
 
-        protected override Tensor?[] Backward(Tensor grad) => [grad * 3.0 * _x]; // wrong: d/dx x² = 2x
+        protected override Tensor?[] Backward(Tensor grad) => [grad * 3.0 * _x.Value]; // wrong: d/dx x² = 2x
     }
 
     /// <summary>a·b whose gradient for b is grad·a + grad (one term too many); the gradient for a is right.</summary>
     private sealed class MulWithWrongSecondGradient : Autograd.Function
     {
-        private Tensor _a = null!, _b = null!;
+        private SavedTensor _a = null!, _b = null!;
 
         protected override Tensor Forward(Tensor[] inputs)
         {
@@ -224,21 +228,26 @@ public class ThreeWayGradientCheckTests
             return inputs[0] * inputs[1];
         }
 
-        protected override Tensor?[] Backward(Tensor grad) => [grad * _b, grad * _a + grad];
+        protected override Tensor?[] Backward(Tensor grad) => [grad * _b.Value, grad * _a.Value + grad];
     }
 
     /// <summary>GELU approximated as x·σ(1.702x), with that approximation's exact derivative σ(1.702x)·(1 + 1.702x·(1 - σ(1.702x))):
     /// consistent with itself, but not PyTorch's GELU.</summary>
     private sealed class SigmoidApproximatedGelu : Autograd.Function
     {
-        private Tensor _x = null!;
+        private SavedTensor _x = null!;
 
-        protected override Tensor Forward(Tensor[] inputs) => (_x = Save(inputs[0])) * (1.702 * inputs[0]).Sigmoid();
+        protected override Tensor Forward(Tensor[] inputs)
+        {
+            _x = Save(inputs[0]);
+            return inputs[0] * (1.702 * inputs[0]).Sigmoid();
+        }
 
         protected override Tensor?[] Backward(Tensor grad)
         {
-            var s = (1.702 * _x).Sigmoid();
-            return [grad * s * (1.0 + 1.702 * _x * (1.0 - s))];
+            var x = _x.Value;
+            var s = (1.702 * x).Sigmoid();
+            return [grad * s * (1.0 + 1.702 * x * (1.0 - s))];
         }
     }
 }

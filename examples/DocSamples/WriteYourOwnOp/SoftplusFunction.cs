@@ -9,15 +9,16 @@ namespace DocSamples.WriteYourOwnOp;
 /// </summary>
 public sealed class SoftplusFunction : Autograd.Function
 {
-    private Tensor _x = null!;
+    private SavedTensor _x = null!;
 
     protected override Tensor Forward(Tensor[] inputs)
     {
-        _x = Save(inputs[0]);   // backward will read x
+        var x = inputs[0];
+        _x = Save(x);   // backward will read x: the node keeps it, and frees it after backward
         // max(x, 0) + log(1 + e^-|x|): the same value as log(1 + eˣ), without overflow for large x
-        double[] y = [.. _x.ToArray().Select(v => Math.Max(v, 0) + double.LogP1(Math.Exp(-Math.Abs(v))))];
-        return Tensor.From(y, [.. _x.Shape]);
+        double[] y = [.. x.ToArray().Select(v => Math.Max(v, 0) + double.LogP1(Math.Exp(-Math.Abs(v))))];
+        return Tensor.From(y, [.. x.Shape]);
     }
 
-    protected override Tensor?[] Backward(Tensor grad) => [grad * _x.Sigmoid()];
+    protected override Tensor?[] Backward(Tensor grad) => [grad * _x.Value.Sigmoid()];
 }

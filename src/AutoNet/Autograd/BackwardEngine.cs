@@ -7,10 +7,13 @@ namespace AutoNet;
 /// not overflow the stack):
 /// <list type="number">
 /// <item>Discover every node reachable from the roots with an explicit stack, counting for each node how many
-/// reachable consumers will send it a gradient.</item>
+/// reachable consumers will send it a gradient (for <see cref="Autograd.Grad"/>, only the nodes <see cref="ExecInfo"/>
+/// says are needed).</item>
 /// <item>Kahn's topological order: a node runs its backward once all its consumers have contributed; gradients
-/// arriving at the same node are summed; gradients reaching a leaf that requires grad accumulate into
-/// <see cref="Tensor.Grad"/> (or, for <see cref="Autograd.Grad"/>, into the requested slots).</item>
+/// arriving at the same node are summed; what a backward returns is checked (<see cref="ValidateOutputs"/>);
+/// gradients reaching a leaf that requires grad go into its <see cref="Tensor.Grad"/> (<see cref="AccumulateGrad"/>),
+/// or, for <see cref="Autograd.Grad"/>, into the requested slots. Without <c>retainGraph</c> each node then frees
+/// what it saved.</item>
 /// </list>
 /// </summary>
 internal static class BackwardEngine
@@ -19,7 +22,7 @@ internal static class BackwardEngine
 
     /// <summary>Runs backward from <paramref name="roots"/> seeded with <paramref name="rootGrads"/>.</summary>
     /// <param name="roots">The outputs to differentiate.</param>
-    /// <param name="rootGrads">The gradient seeding each root.</param>
+    /// <param name="rootGrads">The gradient seeding each root (the caller's: never taken over by a leaf).</param>
     /// <param name="retainGraph">Keep saved tensors so backward can run through the graph again.</param>
     /// <param name="createGraph">Record the backward ops (grad mode on) for higher-order gradients.</param>
     /// <param name="captureInputs">For <c>Autograd.Grad</c>: the tensors whose gradients are returned instead of
@@ -27,36 +30,23 @@ internal static class BackwardEngine
     public static Tensor?[]? Run(Tensor[] roots, Tensor[] rootGrads, bool retainGraph, bool createGraph, Tensor[]? captureInputs)
     {
         int mark = Interlocked.Increment(ref _visitCounter);
-        var order = Discover(roots, mark);
-
-        Tensor?[]? captured = captureInputs is null ? null : new Tensor?[captureInputs.Length];
-        Dictionary<Tensor, int>? leafSlots = null;
-        Dictionary<Node, int>? nodeSlots = null;
-        if (captureInputs is not null)
-        {
-            leafSlots = new(ReferenceEqualityComparer.Instance);
-            nodeSlots = new(ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < captureInputs.Length; i++)
-                if (captureInputs[i].GradFn is { } fn) nodeSlots[fn] = i; else leafSlots[captureInputs[i]] = i;
-        }
+        var exec = captureInputs is null ? null : new ExecInfo(roots, captureInputs);
+        var order = Discover(roots, mark, exec);
 
         using var mode = GradMode.Set(createGraph);
-        var ready = new Stack<Node>(order.Count);
         for (int i = 0; i < roots.Length; i++)
         {
             if (roots[i].GradFn is { } fn)
             {
-                fn.PendingGrad = Accumulate(fn.PendingGrad, rootGrads[i]);
+                if (fn.VisitMark == mark) fn.PendingGrad = Accumulate(fn.PendingGrad, rootGrads[i]); // else not needed
             }
-            else
-            {
-                DeliverToLeaf(roots[i], rootGrads[i], createGraph, leafSlots, captured);
-            }
+            else Deliver(roots[i], rootGrads[i], owned: false, createGraph, exec);
         }
+        var ready = new Stack<Node>(order.Count);
         foreach (var node in order)
             if (node.PendingDependencies == 0) ready.Push(node);
-        var tracer = Visualization.BackwardTracer.Current; // null unless inside Autograd.TraceBackward
-        tracer?.Begin(roots, rootGrads, captureInputs is null);
+        var observer = BackwardObserver.Current; // null unless, e.g., inside Autograd.TraceBackward
+        observer?.Begin(roots, rootGrads, exec is null);
 
         try
         {
@@ -65,30 +55,36 @@ internal static class BackwardEngine
                 var node = ready.Pop();
                 var grad = node.PendingGrad;
                 node.PendingGrad = null;
+                if (exec is not null)
+                {
+                    exec.ReachedNode(node, grad);
+                    if (!exec.Runs(node)) continue;
+                }
                 var inputs = node.RawInputs;
-                if (nodeSlots is not null && grad is not null && nodeSlots.TryGetValue(node, out int slot)) captured![slot] = grad;
 
                 Tensor?[]? inputGrads = null;
                 if (grad is not null)
                 {
                     node.CheckVersions();
                     inputGrads = node.Backward(grad);
+                    ValidateOutputs.Check(node, inputGrads, inputs);
                     if (AnomalyMode.IsEnabled) AnomalyMode.CheckBackward(node, inputGrads);
                 }
-                tracer?.Step(node, grad, inputGrads, inputs);
+                observer?.Step(node, grad, inputGrads, inputs);
 
                 for (int i = 0; i < inputs.Length; i++)
                 {
                     var input = inputs[i];
-                    var g = inputGrads is null || i >= inputGrads.Length ? null : inputGrads[i];
+                    var g = inputGrads?[i];
                     if (input.GradFn is { } child)
                     {
+                        if (exec is not null && !exec.Wants(child)) continue;
                         if (g is not null) child.PendingGrad = Accumulate(child.PendingGrad, g);
                         if (--child.PendingDependencies == 0) ready.Push(child);
                     }
                     else if (g is not null && input.RequiresGrad)
                     {
-                        DeliverToLeaf(input, g, createGraph, leafSlots, captured);
+                        Deliver(input, g, exec is null && AccumulateGrad.IsOwned(node, grad!, inputGrads!, i), createGraph, exec);
                     }
                 }
                 if (!retainGraph) node.Release();
@@ -103,17 +99,21 @@ internal static class BackwardEngine
                 node.PendingDependencies = 0;
             }
         }
-        return captured;
+        return exec?.Captured;
     }
 
-    /// <summary>Iterative DFS: collects reachable nodes and counts each node's consumers within the graph.</summary>
-    private static List<Node> Discover(Tensor[] roots, int mark)
+    /// <summary>
+    /// Iterative DFS: collects the nodes to visit (for <c>Autograd.Grad</c>, those <paramref name="exec"/> wants) and
+    /// counts, for each, the consumers that will send it a gradient. Throws before anything runs if a node that
+    /// would run already freed what it saved.
+    /// </summary>
+    private static List<Node> Discover(Tensor[] roots, int mark, ExecInfo? exec)
     {
         var order = new List<Node>();
         var stack = new Stack<Node>();
         foreach (var root in roots)
         {
-            if (root.GradFn is not { } fn || fn.VisitMark == mark) continue;
+            if (root.GradFn is not { } fn || fn.VisitMark == mark || (exec is not null && !exec.Wants(fn))) continue;
             fn.VisitMark = mark;
             fn.PendingDependencies = 0;
             stack.Push(fn);
@@ -121,15 +121,12 @@ internal static class BackwardEngine
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node.IsReleased)
-                throw new InvalidOperationException(
-                    $"Backward: trying to backward through the graph a second time: the node {node.Name} was already freed by an " +
-                    "earlier Backward. Pass retainGraph: true to the first Backward (or Autograd.Grad) if you need to run backward " +
-                    "through the same graph again.");
             order.Add(node);
+            if (exec is not null && !exec.Runs(node)) continue; // reached for its gradient only
+            if (node.IsReleased) throw SecondTimeError(node);
             foreach (var input in node.RawInputs)
             {
-                if (input.GradFn is not { } child) continue;
+                if (input.GradFn is not { } child || (exec is not null && !exec.Wants(child))) continue;
                 if (child.VisitMark != mark)
                 {
                     child.VisitMark = mark;
@@ -142,25 +139,19 @@ internal static class BackwardEngine
         return order;
     }
 
-    private static void DeliverToLeaf(Tensor leaf, Tensor g, bool createGraph, Dictionary<Tensor, int>? leafSlots, Tensor?[]? captured)
+    /// <summary>PyTorch's "Trying to backward through the graph a second time", naming the node and the fix.</summary>
+    internal static InvalidOperationException SecondTimeError(Node node) => new(
+        $"Backward: trying to backward through the graph a second time: the node {ValidateOutputs.Describe(node)} already freed " +
+        "the tensors it saved for backward, in an earlier Backward. Pass retainGraph: true to the first Backward (or " +
+        "Autograd.Grad) if you need to run backward through the same graph again.");
+
+    private static void Deliver(Tensor leaf, Tensor g, bool owned, bool createGraph, ExecInfo? exec)
     {
-        if (leafSlots is not null)
-        {
-            if (leafSlots.TryGetValue(leaf, out int slot)) captured![slot] = Accumulate(captured[slot], g);
-            return;
-        }
-        if (!leaf.RequiresGrad) return;
-        var value = createGraph ? g : g.Detach();
-        leaf.Grad = leaf.Grad is null ? value : (createGraph ? leaf.Grad + value : Sum(leaf.Grad, value));
+        if (exec is not null) exec.ReachedLeaf(leaf, g);
+        else if (leaf.RequiresGrad) AccumulateGrad.Into(leaf, g, owned, createGraph);
     }
 
     private static Tensor Accumulate(Tensor? existing, Tensor g) => existing is null ? g : existing + g;
-
-    private static Tensor Sum(Tensor a, Tensor b)
-    {
-        using var _ = GradMode.Set(false);
-        return a + b;
-    }
 
     /// <summary>Checks that a seed gradient matches its root's shape.</summary>
     public static void CheckSeed(Tensor root, Tensor grad, string op)

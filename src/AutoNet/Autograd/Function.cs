@@ -11,9 +11,13 @@ public static partial class Autograd
     /// <code>
     /// sealed class Square : Autograd.Function
     /// {
-    ///     private Tensor _x = null!;
-    ///     protected override Tensor Forward(Tensor[] inputs) => (_x = Save(inputs[0])) * inputs[0];
-    ///     protected override Tensor?[] Backward(Tensor grad) => [grad * 2.0 * _x];   // d/dx x² = 2x
+    ///     private SavedTensor _x = null!;
+    ///     protected override Tensor Forward(Tensor[] inputs)
+    ///     {
+    ///         _x = Save(inputs[0]);                  // backward will read x; freed after backward
+    ///         return inputs[0] * inputs[0];
+    ///     }
+    ///     protected override Tensor?[] Backward(Tensor grad) => [grad * 2.0 * _x.Value];   // d/dx x² = 2x
     /// }
     /// var y = new Square().Apply(x);
     /// </code>

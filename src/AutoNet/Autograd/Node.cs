@@ -1,5 +1,3 @@
-using AutoNet.Internal;
-
 namespace AutoNet;
 
 /// <summary>
@@ -10,12 +8,12 @@ namespace AutoNet;
 public abstract class Node
 {
     private Tensor[] _inputs = [];
-    private List<(Tensor Tensor, int Version)>? _saved;
+    private SavedTensor? _saved; // newest first, linked through SavedTensor.Next
 
     /// <summary>The op's name for messages and pictures, e.g. <c>MatMul</c>.</summary>
     public virtual string Name => GetType().Name;
 
-    /// <summary>The inputs this node's output was computed from (empty once the graph is released).</summary>
+    /// <summary>The inputs this node's output was computed from (empty once backward freed the node: see <see cref="IsReleased"/>).</summary>
     public IReadOnlyList<Tensor> Inputs => _inputs;
 
     /// <summary>
@@ -25,7 +23,10 @@ public abstract class Node
     /// </summary>
     public string? CreatedAt { get; private set; }
 
-    /// <summary>True once backward has run through this node without <c>retainGraph</c> and freed it.</summary>
+    /// <summary>
+    /// True once backward has run through this node without <c>retainGraph</c> and freed the tensors it saved. A node
+    /// that saved nothing is never freed, so backward can run through it again, as in PyTorch.
+    /// </summary>
     public bool IsReleased { get; private set; }
 
     /// <summary>Whether the gradient for input <paramref name="index"/> is needed (the input requires grad).</summary>
@@ -37,26 +38,37 @@ public abstract class Node
     /// <summary>
     /// The vector-Jacobian product: given the gradient of the final output with respect to this node's output,
     /// return the gradient with respect to each input (null where an input needs none). Written in Tensor ops so
-    /// that, under <c>createGraph</c>, the backward pass is itself recorded.
+    /// that, under <c>createGraph</c>, the backward pass is itself recorded. The engine checks the result, as
+    /// PyTorch's validate_outputs does: one gradient per input, each of its input's shape (a gradient of the
+    /// broadcast shape is summed down to the input's shape there, so a formula need not do it) and dtype (cast).
     /// </summary>
     protected internal abstract Tensor?[] Backward(Tensor grad);
 
     /// <summary>
-    /// Remembers a tensor whose values the backward formula reads (PyTorch: <c>ctx.save_for_backward</c>), with its
-    /// version, so that modifying it in place before backward is reported instead of giving a wrong gradient.
+    /// Keeps a tensor whose values the backward formula reads (PyTorch: <c>ctx.save_for_backward</c>) and returns
+    /// its handle: read it in <see cref="Backward"/> as <c>handle.Value</c>. The node owns it: the version the
+    /// tensor has now is checked before backward (an in-place change is reported instead of giving a wrong
+    /// gradient), and backward without <c>retainGraph</c> frees it. Save in the op's constructor or forward, before
+    /// the node is attached to its output.
     /// </summary>
-    protected Tensor Save(Tensor tensor)
+    protected SavedTensor Save(Tensor tensor)
     {
-        (_saved ??= []).Add((tensor, tensor.Storage.Version));
-        return tensor;
+        ArgumentNullException.ThrowIfNull(tensor);
+        return _saved = new SavedTensor(this, tensor, _saved);
     }
 
-    /// <summary>Frees what the node saved for backward (override to drop extra saved tensors; call base).</summary>
-    protected internal virtual void Release()
+    /// <summary>
+    /// After backward without <c>retainGraph</c>: frees what the node saved, and with it the node's inputs, so that
+    /// a loss kept alive does not keep the activations alive. A node that saved nothing keeps its inputs and can
+    /// run again (PyTorch's release_variables).
+    /// </summary>
+    internal void Release()
     {
-        IsReleased = true;
-        _inputs = [];
+        if (_saved is null) return;
+        for (var s = _saved; s is not null; s = s.Next) s.Free();
         _saved = null;
+        _inputs = [];
+        IsReleased = true;
     }
 
     // ---- engine-private bookkeeping (one backward pass at a time per graph) ----
@@ -83,13 +95,7 @@ public abstract class Node
     /// <summary>Throws if a tensor saved for backward was modified in place after this node saved it.</summary>
     internal void CheckVersions()
     {
-        if (_saved is null) return;
-        foreach (var (tensor, version) in _saved)
-            if (tensor.Storage.Version != version)
-                throw new InvalidOperationException(
-                    $"Backward: a tensor of shape {ShapeUtil.Format(tensor.ShapeArray)} needed for the gradient of {Name} " +
-                    $"was modified in place after it was used (version {version} then, {tensor.Storage.Version} now). " +
-                    "Modify a copy instead (x.Detach() shares memory; use x * 1.0 or Tensor.From(x.ToArray(), ...)).");
+        for (var s = _saved; s is not null; s = s.Next) s.CheckVersion();
     }
 
     /// <summary>True when grad mode is on and the input requires grad: the op's output must be recorded.</summary>

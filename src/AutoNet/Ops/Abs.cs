@@ -10,23 +10,17 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Abs : Node
 {
-    private Tensor _sign = null!;
+    private readonly SavedTensor _sign;
+
+    private Abs(Tensor sign) => _sign = Save(sign);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Abs { _sign = Elementwise.Map(x, default(SignKernel)) };
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Abs(Elementwise.Map(x, default(SignKernel))).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _sign];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _sign = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _sign.Value];
 
     private readonly struct Kernel : IUnaryKernel
     {

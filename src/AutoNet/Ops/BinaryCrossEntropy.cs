@@ -18,7 +18,13 @@ internal sealed class BinaryCrossEntropy : Node
     /// 9.999999960041972e-13, not 1e-12 (the gradient at p = 0 or 1 differs by 4e-9 relative otherwise).</summary>
     private const double Epsilon = (double)1e-12f;
 
-    private Tensor _p = null!, _y = null!;
+    private readonly SavedTensor _p, _y;
+
+    private BinaryCrossEntropy(Tensor p, Tensor y)
+    {
+        _p = Save(p);
+        _y = Save(y);
+    }
 
     public static Tensor Forward(Tensor p, Tensor y)
     {
@@ -33,11 +39,7 @@ internal sealed class BinaryCrossEntropy : Node
         var loss = Tensor.Empty(p.ShapeArray, p.DType);
         if (p.DType == DType.Float32) Compute<float>(p.Span<float>(), y.Span<float>(), loss.Span<float>());
         else Compute<double>(p.Span<double>(), y.Span<double>(), loss.Span<double>());
-        if (!ShouldRecord(p, y)) return loss;
-        var node = new BinaryCrossEntropy();
-        node._p = node.Save(p);
-        node._y = node.Save(y);
-        return node.Attach(loss, [p, y]);
+        return ShouldRecord(p, y) ? new BinaryCrossEntropy(p, y).Attach(loss, [p, y]) : loss;
     }
 
     private static void Compute<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> y, Span<T> loss) where T : unmanaged, IFloatingPointIeee754<T>
@@ -51,16 +53,14 @@ internal sealed class BinaryCrossEntropy : Node
         }
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) =>
-    [
-        NeedsInputGrad(0) ? grad * (_p - _y) / ((1.0 - _p) * _p).Clamp(Epsilon, double.PositiveInfinity) : null,
-        NeedsInputGrad(1) ? grad * -(_p / (1.0 - _p)).Log() : null,
-    ];
-
-    protected internal override void Release()
+    protected internal override Tensor?[] Backward(Tensor grad)
     {
-        base.Release();
-        _p = _y = null!;
+        Tensor p = _p.Value, y = _y.Value;
+        return
+        [
+            NeedsInputGrad(0) ? grad * (p - y) / ((1.0 - p) * p).Clamp(Epsilon, double.PositiveInfinity) : null,
+            NeedsInputGrad(1) ? grad * -(p / (1.0 - p)).Log() : null,
+        ];
     }
 
     private static void CheckRange(Tensor t, string what)

@@ -18,8 +18,15 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class BinaryCrossEntropyWithLogits : Node
 {
-    private Tensor _x = null!, _y = null!;
-    private Tensor? _pw;
+    private readonly SavedTensor _x, _y;
+    private readonly SavedTensor? _pw;
+
+    private BinaryCrossEntropyWithLogits(Tensor x, Tensor y, Tensor? pw)
+    {
+        _x = Save(x);
+        _y = Save(y);
+        _pw = pw is null ? null : Save(pw);
+    }
 
     /// <summary>The per-element loss; <paramref name="y"/> has x's shape and dtype, <paramref name="pw"/> broadcasts to it.</summary>
     public static Tensor Forward(Tensor x, Tensor y, Tensor? pw)
@@ -30,12 +37,7 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
         if (x.DType == DType.Float32) Compute<float>(x.Span<float>(), y.Span<float>(), pwFull is null ? default : pwFull.Span<float>(), loss.Span<float>());
         else Compute<double>(x.Span<double>(), y.Span<double>(), pwFull is null ? default : pwFull.Span<double>(), loss.Span<double>());
         bool record = GradMode.IsEnabled && (x.RequiresGrad || y.RequiresGrad || (pw?.RequiresGrad ?? false));
-        if (!record) return loss;
-        var node = new BinaryCrossEntropyWithLogits();
-        node._x = node.Save(x);
-        node._y = node.Save(y);
-        node._pw = pw is null ? null : node.Save(pw);
-        return node.Attach(loss, pw is null ? [x, y] : [x, y, pw]);
+        return record ? new BinaryCrossEntropyWithLogits(x, y, pw).Attach(loss, pw is null ? [x, y] : [x, y, pw]) : loss;
     }
 
     private static void Compute<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> pw, Span<T> loss)
@@ -55,22 +57,24 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
 
     protected internal override Tensor?[] Backward(Tensor grad)
     {
+        Tensor x = _x.Value, y = _y.Value;
+        Tensor? pw = _pw?.Value;
         Tensor? gx = null, gy = null, gpw = null;
         if (NeedsInputGrad(0))
         {
             // L·σ(x) - pw·y where x < 0, (1 - y) - L·σ(-x) where x ≥ 0: both branches are finite, so the constant
             // mask selects without NaN, and both have derivative L·σ'(x) for higher orders.
-            var weight = _pw is null ? null : _pw * _y + 1.0 - _y;
-            var positive = NonNegativeMask(_x);
-            var whereNegative = weight is null ? _x.Sigmoid() - _y : weight * _x.Sigmoid() - _pw! * _y;
-            var whereNonNegative = weight is null ? (1.0 - _y) - (-_x).Sigmoid() : (1.0 - _y) - weight * (-_x).Sigmoid();
+            var weight = pw is null ? null : pw * y + 1.0 - y;
+            var positive = NonNegativeMask(x);
+            var whereNegative = weight is null ? x.Sigmoid() - y : weight * x.Sigmoid() - pw! * y;
+            var whereNonNegative = weight is null ? (1.0 - y) - (-x).Sigmoid() : (1.0 - y) - weight * (-x).Sigmoid();
             gx = grad * (positive * whereNonNegative + (1.0 - positive) * whereNegative);
         }
         if (NeedsInputGrad(1))
-            gy = _pw is null ? grad * -_x : grad * ((_pw - 1.0) * SoftplusOfNegative(_x) - _x);
-        if (_pw is not null && NeedsInputGrad(2))
-            gpw = Broadcasting.Unbroadcast(grad * _y * SoftplusOfNegative(_x), _pw);
-        return _pw is null ? [gx, gy] : [gx, gy, gpw];
+            gy = pw is null ? grad * -x : grad * ((pw - 1.0) * SoftplusOfNegative(x) - x);
+        if (pw is not null && NeedsInputGrad(2))
+            gpw = grad * y * SoftplusOfNegative(x);   // of x's shape: the engine sums it down to pw's
+        return pw is null ? [gx, gy] : [gx, gy, gpw];
     }
 
     /// <summary>1 where x ≥ 0, else 0 (a constant: it has no gradient).</summary>
@@ -85,10 +89,4 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
         return mask;
     }
 
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = _y = null!;
-        _pw = null;
-    }
 }

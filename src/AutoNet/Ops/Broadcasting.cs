@@ -4,7 +4,8 @@ namespace AutoNet.Ops;
 
 /// <summary>
 /// What every binary op does before its kernel: promote dtypes as PyTorch does and compute the broadcast shape.
-/// The gradient side of broadcasting lives in one place too: <see cref="SumTo"/>.
+/// The gradient side of broadcasting lives in one place too: the backward engine sums a gradient of the broadcast
+/// shape down to each input's shape with <see cref="SumTo"/> (see <c>ValidateOutputs</c>), so no op's backward does.
 /// </summary>
 internal static class Broadcasting
 {
@@ -31,11 +32,4 @@ internal static class Broadcasting
         }
         return (a, b, shape);
     }
-
-    /// <summary>
-    /// The gradient of a broadcast input: <paramref name="grad"/> summed back to <paramref name="input"/>'s shape.
-    /// Every broadcasting op's backward calls this and nothing else for broadcasting.
-    /// </summary>
-    public static Tensor Unbroadcast(Tensor grad, Tensor input) =>
-        grad.ShapeArray.AsSpan().SequenceEqual(input.ShapeArray) ? grad : SumTo.Forward(grad, input.ShapeArray);
 }

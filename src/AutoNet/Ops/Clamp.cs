@@ -11,25 +11,19 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Clamp : Node
 {
-    private Tensor _mask = null!;
+    private readonly SavedTensor _mask;
+
+    private Clamp(Tensor mask) => _mask = Save(mask);
 
     public static Tensor Forward(Tensor x, double min, double max)
     {
         if (double.IsNaN(min) || double.IsNaN(max) || min > max)
             throw new ArgumentException($"Clamp: expected min <= max (and neither NaN), got min {min} and max {max}.");
         var y = Elementwise.Map(x, new Kernel(min, max));
-        if (!ShouldRecord(x)) return y;
-        var node = new Clamp { _mask = Elementwise.Map(x, new MaskKernel(min, max)) };
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Clamp(Elementwise.Map(x, new MaskKernel(min, max))).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _mask = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask.Value];
 
     private readonly struct Kernel(double min, double max) : IUnaryKernel
     {

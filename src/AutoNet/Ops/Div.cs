@@ -6,35 +6,31 @@ namespace AutoNet.Ops;
 
 /// <summary>
 /// y = a / b elementwise, broadcasting. A primitive (not a * b^-1) so that it rounds once, as PyTorch does.
-/// d/da = 1/b, d/db = -a/b², so grad_a = unbroadcast(grad / b), grad_b = unbroadcast(-grad * ((a / b) / b))
-/// (PyTorch's div_tensor_other_backward, same order of operations).
+/// d/da = 1/b, d/db = -a/b², so grad_a = grad / b, grad_b = -grad * ((a / b) / b) (PyTorch's
+/// div_tensor_other_backward, same order of operations; the engine sums a broadcast input's gradient down to its shape).
 /// </summary>
 internal sealed class Div : Node
 {
-    private Tensor _a = null!, _b = null!;
+    private readonly SavedTensor _a, _b;
+
+    private Div(Tensor a, Tensor b)
+    {
+        _a = Save(a);
+        _b = Save(b);
+    }
 
     public static Tensor Forward(Tensor a, Tensor b)
     {
         (a, b, var shape) = Broadcasting.Prepare(a, b, "Div");
         var y = Elementwise.Binary(a, b, shape, default(Kernel));
-        if (!ShouldRecord(a, b)) return y;
-        var node = new Div();
-        node._a = node.Save(a);
-        node._b = node.Save(b);
-        return node.Attach(y, [a, b]);
+        return ShouldRecord(a, b) ? new Div(a, b).Attach(y, [a, b]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? Broadcasting.Unbroadcast(grad / _b, _a) : null,
-        NeedsInputGrad(1) ? Broadcasting.Unbroadcast(-grad * (_a / _b / _b), _b) : null,
+        NeedsInputGrad(0) ? grad / _b.Value : null,
+        NeedsInputGrad(1) ? -grad * (_a.Value / _b.Value / _b.Value) : null,
     ];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _a = _b = null!;
-    }
 
     private readonly struct Kernel : IBinaryKernel
     {

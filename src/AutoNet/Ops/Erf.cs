@@ -11,25 +11,18 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Erf : Node
 {
-    private Tensor _x = null!;
+    private readonly SavedTensor _x;
+
+    private Erf(Tensor x) => _x = Save(x);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Erf();
-        node._x = node.Save(x);
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Erf(x).Attach(y, [x]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
-        [grad * (SpecialFunctions.TwoOverSqrtPi * (-(_x * _x)).Exp())];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
-    }
+        [grad * (SpecialFunctions.TwoOverSqrtPi * (-(_x.Value * _x.Value)).Exp())];
 
     private readonly struct Kernel : IUnaryKernel
     {

@@ -9,25 +9,17 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Exp : Node
 {
-    private Tensor _result = null!;
+    private readonly SavedTensor _result;
+
+    private Exp(Tensor y) => _result = Save(y);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Exp();
-        node.Attach(y, [x]);
-        node._result = node.Save(y);
-        return y;
+        return ShouldRecord(x) ? new Exp(y).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _result];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _result = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _result.Value];
 
     private readonly struct Kernel : IUnaryKernel
     {

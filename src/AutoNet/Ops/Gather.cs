@@ -7,7 +7,9 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Gather : Node
 {
-    private Tensor _onehot = null!;
+    private readonly SavedTensor _onehot;
+
+    private Gather(Tensor onehot) => _onehot = Save(onehot);
 
     /// <summary>Picks <c>x[i, index[i]]</c>; the caller has checked x is [N, C] and every index is in range.</summary>
     public static Tensor Forward(Tensor x, int[] index)
@@ -22,14 +24,9 @@ internal sealed class Gather : Node
         for (int i = 0; i < n; i++)
             if (x.DType == DType.Float32) onehot.Span<float>()[i * c + index[i]] = 1;
             else onehot.Span<double>()[i * c + index[i]] = 1;
-        return new Gather { _onehot = onehot }.Attach(y, [x]);
+        return new Gather(onehot).Attach(y, [x]);
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(grad.Count, 1) * _onehot];
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(grad.Count, 1) * _onehot.Value];
 
-    protected internal override void Release()
-    {
-        base.Release();
-        _onehot = null!;
-    }
 }

@@ -10,28 +10,26 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class LeakyRelu : Node
 {
-    private Tensor _slope = null!;
-    private double _negativeSlope;
+    private readonly SavedTensor _slope;
+    private readonly double _negativeSlope;
+
+    private LeakyRelu(Tensor slope, double negativeSlope)
+    {
+        _slope = Save(slope);
+        _negativeSlope = negativeSlope;
+    }
 
     public static Tensor Forward(Tensor x, double negativeSlope)
     {
         if (!double.IsFinite(negativeSlope))
             throw new ArgumentOutOfRangeException(nameof(negativeSlope), negativeSlope, $"LeakyReLU: negativeSlope must be a finite number, got {negativeSlope}.");
         var y = Elementwise.Map(x, new Kernel(negativeSlope));
-        if (!ShouldRecord(x)) return y;
-        var node = new LeakyRelu { _negativeSlope = negativeSlope, _slope = Elementwise.Map(x, new SlopeKernel(negativeSlope)) };
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new LeakyRelu(Elementwise.Map(x, new SlopeKernel(negativeSlope)), negativeSlope).Attach(y, [x]) : y;
     }
 
     public override string Name => $"LeakyRelu({_negativeSlope})";
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _slope];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _slope = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * _slope.Value];
 
     private readonly struct Kernel(double negativeSlope) : IUnaryKernel
     {

@@ -10,24 +10,17 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Log : Node
 {
-    private Tensor _x = null!;
+    private readonly SavedTensor _x;
+
+    private Log(Tensor x) => _x = Save(x);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Log();
-        node._x = node.Save(x);
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Log(x).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad / _x];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad / _x.Value];
 
     private readonly struct Kernel : IUnaryKernel
     {

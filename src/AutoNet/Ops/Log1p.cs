@@ -11,24 +11,17 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Log1p : Node
 {
-    private Tensor _x = null!;
+    private readonly SavedTensor _x;
+
+    private Log1p(Tensor x) => _x = Save(x);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Log1p();
-        node._x = node.Save(x);
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Log1p(x).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad / (_x + 1.0)];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad / (_x.Value + 1.0)];
 
     private readonly struct Kernel : IUnaryKernel
     {

@@ -9,26 +9,23 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class LogSoftmax : Node
 {
-    private Tensor _result = null!;
-    private int _dim;
+    private readonly SavedTensor _result;
+    private readonly int _dim;
+
+    private LogSoftmax(Tensor y, int dim)
+    {
+        _result = Save(y);
+        _dim = dim;
+    }
 
     public static Tensor Forward(Tensor x, int dim)
     {
         int d = ShapeUtil.NormalizeDim(dim, x.Rank, "LogSoftmax");
         var y = x.Rank == 0 ? Tensor.ZerosLike(x) : SoftmaxKernel.Run(x, d, log: true);
-        if (!ShouldRecord(x)) return y;
-        var node = new LogSoftmax { _dim = d };
-        node.Attach(y, [x]);
-        node._result = node.Save(y);
-        return y;
+        return ShouldRecord(x) ? new LogSoftmax(y, d).Attach(y, [x]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
-        [grad - _result.Exp() * grad.Sum(_dim, keepDim: true)];
+        [grad - _result.Value.Exp() * grad.Sum(_dim, keepDim: true)];
 
-    protected internal override void Release()
-    {
-        base.Release();
-        _result = null!;
-    }
 }

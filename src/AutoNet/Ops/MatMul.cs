@@ -13,8 +13,16 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class MatMul : Node
 {
-    private Tensor _a = null!, _b = null!;
-    private bool _transposeA, _transposeB;
+    private readonly SavedTensor _a, _b;
+    private readonly bool _transposeA, _transposeB;
+
+    private MatMul(Tensor a, Tensor b, bool transposeA, bool transposeB)
+    {
+        _a = Save(a);
+        _b = Save(b);
+        _transposeA = transposeA;
+        _transposeB = transposeB;
+    }
 
     /// <summary>Y = A · B for [m, k] and [k, n] operands of equal dtype.</summary>
     public static Tensor Forward(Tensor a, Tensor b) => Forward(a, b, transposeA: false, transposeB: false);
@@ -30,27 +38,21 @@ internal sealed class MatMul : Node
             throw new ArgumentException(
                 $"MatMul: both operands must have the same dtype, got {a.DType.Name()} and {b.DType.Name()} (PyTorch refuses this too). Convert one with .To(DType).");
         var y = MatMulKernel.Multiply(a, b, transposeA, transposeB);
-        if (!ShouldRecord(a, b)) return y;
-        var node = new MatMul { _transposeA = transposeA, _transposeB = transposeB };
-        node._a = node.Save(a);
-        node._b = node.Save(b);
-        return node.Attach(y, [a, b]);
+        return ShouldRecord(a, b) ? new MatMul(a, b, transposeA, transposeB).Attach(y, [a, b]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) =>
-    [
-        !NeedsInputGrad(0) ? null
-            : _transposeA ? Forward(_b, grad, _transposeB, transposeB: true)   // op(B) · gradᵀ
-            : Forward(grad, _b, transposeA: false, !_transposeB),               // grad · op(B)ᵀ
-        !NeedsInputGrad(1) ? null
-            : _transposeB ? Forward(grad, _a, transposeA: true, _transposeA)   // gradᵀ · op(A)
-            : Forward(_a, grad, !_transposeA, transposeB: false),               // op(A)ᵀ · grad
-    ];
-
-    protected internal override void Release()
+    protected internal override Tensor?[] Backward(Tensor grad)
     {
-        base.Release();
-        _a = _b = null!;
+        Tensor a = _a.Value, b = _b.Value;
+        return
+        [
+            !NeedsInputGrad(0) ? null
+                : _transposeA ? Forward(b, grad, _transposeB, transposeB: true)   // op(B) · gradᵀ
+                : Forward(grad, b, transposeA: false, !_transposeB),               // grad · op(B)ᵀ
+            !NeedsInputGrad(1) ? null
+                : _transposeB ? Forward(grad, a, transposeA: true, _transposeA)   // gradᵀ · op(A)
+                : Forward(a, grad, !_transposeA, transposeB: false),               // op(A)ᵀ · grad
+        ];
     }
 
     private static string Describe(int[] shape, bool transposed) =>

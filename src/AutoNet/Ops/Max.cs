@@ -9,8 +9,14 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Max : Node
 {
-    private Tensor _onehot = null!;
-    private int[] _keptShape = [];
+    private readonly SavedTensor _onehot;
+    private readonly int[] _keptShape;
+
+    private Max(Tensor onehot, int[] keptShape)
+    {
+        _onehot = Save(onehot);
+        _keptShape = keptShape;
+    }
 
     public static Tensor Forward(Tensor x, int dim, bool keepDim)
     {
@@ -28,16 +34,10 @@ internal sealed class Max : Node
                 int flat = (o * size + indices[o * inner + i]) * inner + i;
                 if (x.DType == DType.Float32) onehot.Span<float>()[flat] = 1; else onehot.Span<double>()[flat] = 1;
             }
-        var node = new Max { _onehot = onehot, _keptShape = ShapeUtil.Reduced(x.ShapeArray, d, keepDim: true) };
-        return node.Attach(y, [x]);
+        return new Max(onehot, ShapeUtil.Reduced(x.ShapeArray, d, keepDim: true)).Attach(y, [x]);
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
-        [Expand.Forward(grad.Reshape(_keptShape), _onehot.ShapeArray) * _onehot];
+        [Expand.Forward(grad.Reshape(_keptShape), _onehot.Value.ShapeArray) * _onehot.Value];
 
-    protected internal override void Release()
-    {
-        base.Release();
-        _onehot = null!;
-    }
 }

@@ -6,34 +6,31 @@ namespace AutoNet.Ops;
 
 /// <summary>
 /// y = a * b elementwise, broadcasting.
-/// d/da = b, d/db = a, so grad_a = unbroadcast(grad * b), grad_b = unbroadcast(grad * a).
+/// d/da = b, d/db = a, so grad_a = grad * b, grad_b = grad * a (the engine sums a broadcast input's gradient down to
+/// its shape).
 /// </summary>
 internal sealed class Mul : Node
 {
-    private Tensor _a = null!, _b = null!;
+    private readonly SavedTensor _a, _b;
+
+    private Mul(Tensor a, Tensor b)
+    {
+        _a = Save(a);
+        _b = Save(b);
+    }
 
     public static Tensor Forward(Tensor a, Tensor b)
     {
         (a, b, var shape) = Broadcasting.Prepare(a, b, "Mul");
         var y = Elementwise.Binary(a, b, shape, default(Kernel));
-        if (!ShouldRecord(a, b)) return y;
-        var node = new Mul();
-        node._a = node.Save(a);
-        node._b = node.Save(b);
-        return node.Attach(y, [a, b]);
+        return ShouldRecord(a, b) ? new Mul(a, b).Attach(y, [a, b]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? Broadcasting.Unbroadcast(grad * _b, _a) : null,
-        NeedsInputGrad(1) ? Broadcasting.Unbroadcast(grad * _a, _b) : null,
+        NeedsInputGrad(0) ? grad * _b.Value : null,
+        NeedsInputGrad(1) ? grad * _a.Value : null,
     ];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _a = _b = null!;
-    }
 
     private readonly struct Kernel : IBinaryKernel
     {

@@ -10,28 +10,25 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Pow : Node
 {
-    private Tensor _x = null!;
-    private double _exponent;
+    private readonly SavedTensor _x;
+    private readonly double _exponent;
+
+    private Pow(Tensor x, double exponent)
+    {
+        _x = Save(x);
+        _exponent = exponent;
+    }
 
     public static Tensor Forward(Tensor x, double exponent)
     {
         var y = Elementwise.Map(x, new Kernel(exponent));
-        if (!ShouldRecord(x)) return y;
-        var node = new Pow { _exponent = exponent };
-        node._x = node.Save(x);
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Pow(x, exponent).Attach(y, [x]) : y;
     }
 
     public override string Name => $"Pow({_exponent})";
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
-        [_exponent == 0 ? Tensor.ZerosLike(grad) : grad * (_exponent * _x.Pow(_exponent - 1))];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
-    }
+        [_exponent == 0 ? Tensor.ZerosLike(grad) : grad * (_exponent * _x.Value.Pow(_exponent - 1))];
 
     private readonly struct Kernel(double exponent) : IUnaryKernel
     {

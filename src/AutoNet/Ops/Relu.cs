@@ -12,26 +12,22 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Relu : Node
 {
-    private Tensor _y = null!;
+    private readonly SavedTensor _y;
+
+    private Relu(Tensor y) => _y = Save(y);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Relu();
-        node._y = node.Save(y);
-        return node.Attach(y, [x]);
+        return ShouldRecord(x) ? new Relu(y).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) =>
-        [ShouldRecord(grad) || grad.DType != _y.DType || grad.Count != _y.Count
-            ? grad * Elementwise.Map(_y, default(PositiveKernel))
-            : Elementwise.Binary(grad, _y, _y.ShapeArray, default(MaskedKernel))];
-
-    protected internal override void Release()
+    protected internal override Tensor?[] Backward(Tensor grad)
     {
-        base.Release();
-        _y = null!;
+        var y = _y.Value;
+        return [ShouldRecord(grad) || grad.DType != y.DType || grad.Count != y.Count
+            ? grad * Elementwise.Map(y, default(PositiveKernel))
+            : Elementwise.Binary(grad, y, y.ShapeArray, default(MaskedKernel))];
     }
 
     private readonly struct Kernel : IUnaryKernel

@@ -9,26 +9,23 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Softmax : Node
 {
-    private Tensor _result = null!;
-    private int _dim;
+    private readonly SavedTensor _result;
+    private readonly int _dim;
+
+    private Softmax(Tensor y, int dim)
+    {
+        _result = Save(y);
+        _dim = dim;
+    }
 
     public static Tensor Forward(Tensor x, int dim)
     {
         int d = ShapeUtil.NormalizeDim(dim, x.Rank, "Softmax");
         var y = x.Rank == 0 ? Tensor.OnesLike(x) : SoftmaxKernel.Run(x, d, log: false);
-        if (!ShouldRecord(x)) return y;
-        var node = new Softmax { _dim = d };
-        node.Attach(y, [x]);
-        node._result = node.Save(y);
-        return y;
+        return ShouldRecord(x) ? new Softmax(y, d).Attach(y, [x]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
-        [_result * (grad - (grad * _result).Sum(_dim, keepDim: true))];
+        [_result.Value * (grad - (grad * _result.Value).Sum(_dim, keepDim: true))];
 
-    protected internal override void Release()
-    {
-        base.Release();
-        _result = null!;
-    }
 }

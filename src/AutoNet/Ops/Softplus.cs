@@ -13,28 +13,29 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Softplus : Node
 {
-    private Tensor _x = null!;
-    private double _beta, _threshold;
+    private readonly SavedTensor _x;                 // what backward reads: the node owns it and frees it after backward
+    private readonly double _beta, _threshold;
+
+    private Softplus(Tensor x, double beta, double threshold)
+    {
+        _x = Save(x);                                // creating the node saves x (with its version)
+        (_beta, _threshold) = (beta, threshold);
+    }
 
     public static Tensor Forward(Tensor x, double beta = 1, double threshold = 20)
     {
         var y = Elementwise.Map(x, new Kernel(beta, threshold)); // compute the values
         if (!ShouldRecord(x)) return y;                            // nobody needs a gradient: record nothing
-        var node = new Softplus { _beta = beta, _threshold = threshold };
-        node._x = node.Save(x);                                    // backward will read x
-        return node.Attach(y, [x]);                                // y.GradFn = node, node.Inputs = [x]
+        var node = new Softplus(x, beta, threshold);               // create the node, which saves x
+        return node.Attach(y, [x]);                                // then attach it: y.GradFn = node, node.Inputs = [x]
     }
 
+    // grad · σ(βx) where βx ≤ threshold, grad itself above it (`below` is a constant 0/1 tensor)
     protected internal override Tensor?[] Backward(Tensor grad)
     {
-        var below = Elementwise.Map(_x, new Below(_beta, _threshold)); // 1 where βx ≤ threshold, else 0: a constant
-        return [grad * ((_x * _beta).Sigmoid() * below + (1.0 - below))];
-    }
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _x = null!;
+        var x = _x.Value;
+        var below = Elementwise.Map(x, new Below(_beta, _threshold));
+        return [grad * ((x * _beta).Sigmoid() * below + (1.0 - below))];
     }
 
     private readonly struct Kernel(double beta, double threshold) : IUnaryKernel

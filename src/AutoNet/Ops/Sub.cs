@@ -6,7 +6,7 @@ namespace AutoNet.Ops;
 
 /// <summary>
 /// y = a - b, broadcasting. (A primitive rather than a + (-b): one pass instead of two, same bits.)
-/// d/da = 1, d/db = -1, so grad_a = unbroadcast(grad), grad_b = unbroadcast(-grad).
+/// d/da = 1, d/db = -1, so grad_a = grad, grad_b = -grad (the engine sums a broadcast input's gradient down to its shape).
 /// </summary>
 internal sealed class Sub : Node
 {
@@ -19,8 +19,8 @@ internal sealed class Sub : Node
 
     protected internal override Tensor?[] Backward(Tensor grad) =>
     [
-        NeedsInputGrad(0) ? Broadcasting.Unbroadcast(grad, Input(0)) : null,
-        NeedsInputGrad(1) ? Broadcasting.Unbroadcast(-grad, Input(1)) : null,
+        NeedsInputGrad(0) ? grad : null,
+        NeedsInputGrad(1) ? -grad : null,
     ];
 
     private readonly struct Kernel : IBinaryKernel

@@ -4,8 +4,8 @@ using AutoNet.Kernels;
 namespace AutoNet.Ops;
 
 /// <summary>
-/// y = x summed down to a smaller shape that broadcasts to x's: the reverse of broadcasting, used by every
-/// binary op's backward (<see cref="Broadcasting.Unbroadcast"/>).
+/// y = x summed down to a smaller shape that broadcasts to x's: the reverse of broadcasting, which the backward
+/// engine applies to every gradient of a broadcast input (<c>ValidateOutputs</c>) and <see cref="Expand"/>'s backward uses.
 /// Each output sums a set of input elements with weight 1, so grad_x = expand(grad, x.shape).
 /// </summary>
 internal sealed class SumTo : Node

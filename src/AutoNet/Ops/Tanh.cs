@@ -11,25 +11,17 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class Tanh : Node
 {
-    private Tensor _result = null!;
+    private readonly SavedTensor _result;
+
+    private Tanh(Tensor y) => _result = Save(y);
 
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        if (!ShouldRecord(x)) return y;
-        var node = new Tanh();
-        node.Attach(y, [x]);
-        node._result = node.Save(y);
-        return y;
+        return ShouldRecord(x) ? new Tanh(y).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) => [grad * ((1.0 - _result) * (1.0 + _result))];
-
-    protected internal override void Release()
-    {
-        base.Release();
-        _result = null!;
-    }
+    protected internal override Tensor?[] Backward(Tensor grad) => [grad * ((1.0 - _result.Value) * (1.0 + _result.Value))];
 
     private readonly struct Kernel : IUnaryKernel
     {

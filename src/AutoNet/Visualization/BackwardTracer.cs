@@ -5,12 +5,10 @@ namespace AutoNet.Visualization;
 /// <summary>
 /// Writes the backward pass step by step while an <see cref="Autograd.TraceBackward"/> scope is open: for each node
 /// in the order the engine runs it, the op, the gradient arriving at its output, and the gradient it sends to each
-/// input. The engine reads <see cref="Current"/> once per backward and calls it only when it is not null.
+/// input. It is a <see cref="IBackwardObserver"/>: the engine calls it while it is registered.
 /// </summary>
-internal sealed class BackwardTracer
+internal sealed class BackwardTracer : IBackwardObserver
 {
-    private static readonly AsyncLocal<BackwardTracer?> Active = new();
-
     private readonly TextWriter _writer;
     private readonly VisualizationOptions _options;
 
@@ -26,19 +24,14 @@ internal sealed class BackwardTracer
         _options = options;
     }
 
-    /// <summary>The tracer of this thread (and async flow), or null when tracing is off.</summary>
-    public static BackwardTracer? Current => Active.Value;
-
     /// <summary>Switches tracing on until the returned scope is disposed.</summary>
     public static IDisposable Start(TextWriter writer, VisualizationOptions? options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var previous = Active.Value;
-        Active.Value = new BackwardTracer(writer, options ?? new VisualizationOptions());
-        return new Restore(previous);
+        return BackwardObserver.Register(new BackwardTracer(writer, options ?? new VisualizationOptions()));
     }
 
-    /// <summary>Called once per backward pass, after the roots are seeded.</summary>
+    /// <inheritdoc/>
     public void Begin(Tensor[] roots, Tensor[] seeds, bool accumulatesIntoGrad)
     {
         _outputs.Clear();
@@ -56,8 +49,7 @@ internal sealed class BackwardTracer
         }
     }
 
-    /// <summary>Called for each node the engine visits, after its backward ran (<paramref name="grad"/> null: no
-    /// gradient reached it, so its backward was skipped).</summary>
+    /// <inheritdoc/>
     public void Step(Node node, Tensor? grad, Tensor?[]? inputGrads, IReadOnlyList<Tensor> inputs)
     {
         _step++;
@@ -98,16 +90,4 @@ internal sealed class BackwardTracer
 
     /// <summary><c>Mul [2]</c>, <c>a [2]</c>, <c>loss (Div) []</c>: name or op, then the shape.</summary>
     private string Describe(Tensor t) => TensorText.Title(t, _options) + " " + TensorText.Shape(t);
-
-    private sealed class Restore(BackwardTracer? previous) : IDisposable
-    {
-        private bool _done;
-
-        public void Dispose()
-        {
-            if (_done) return;
-            _done = true;
-            Active.Value = previous;
-        }
-    }
 }

@@ -9,11 +9,15 @@ public class FunctionTests
     /// <summary>y = x³ with a hand-written backward: dy/dx = 3x².</summary>
     private sealed class Cube : AutoNet.Autograd.Function
     {
-        private Tensor _x = null!;
+        private SavedTensor _x = null!;
 
-        protected override Tensor Forward(Tensor[] inputs) => (_x = Save(inputs[0])) * inputs[0] * inputs[0];
+        protected override Tensor Forward(Tensor[] inputs)
+        {
+            _x = Save(inputs[0]);
+            return inputs[0] * inputs[0] * inputs[0];
+        }
 
-        protected internal override Tensor?[] Backward(Tensor grad) => [grad * 3.0 * _x * _x];
+        protected internal override Tensor?[] Backward(Tensor grad) => [grad * 3.0 * _x.Value * _x.Value];
     }
 
     /// <summary>A straight-through estimator: forward rounds, backward passes the gradient unchanged.</summary>

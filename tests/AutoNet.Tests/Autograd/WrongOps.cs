@@ -33,6 +33,20 @@ internal static class WrongOps
         return new WrongTripleNode().Attach(y, [x]);
     }
 
+    /// <summary>y = 2x whose backward returns what <paramref name="backward"/> makes of the incoming gradient
+    /// (a wrong number of gradients, or one of a wrong shape, for the engine's checks).</summary>
+    public static Tensor DoubleWithBackward(Tensor x, Func<Tensor, Tensor?[]> backward)
+    {
+        Tensor y;
+        using (AutoNet.Autograd.NoGrad()) y = x * 2.0;
+        return new CustomBackward(backward).Attach(y, [x]);
+    }
+
+    private sealed class CustomBackward(Func<Tensor, Tensor?[]> backward) : Node
+    {
+        protected internal override Tensor?[] Backward(Tensor grad) => backward(grad);
+    }
+
     private sealed class WrongMulNode(int wrongElement, double factor) : Node
     {
         protected internal override Tensor?[] Backward(Tensor grad)

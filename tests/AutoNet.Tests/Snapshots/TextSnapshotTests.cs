@@ -1,6 +1,7 @@
 using AutoNet.Data;
 using AutoNet.Nn;
 using AutoNet.Optim;
+using AutoNet.Tests.GradChecks;
 using Snapshooter.Xunit;
 using Xunit;
 
@@ -56,6 +57,8 @@ public class TextSnapshotTests
                 loss.Backward();
                 loss.Backward();
             }),
+            ["Backward gradient count"] = Message(() => WrongOps.DoubleWithBackward(Leaf(1, 2), g => [g, g]).Sum().Backward()),
+            ["Backward gradient shape"] = Message(() => WrongOps.DoubleWithBackward(Leaf(1, 2), g => [Tensor.Zeros(3)]).Sum().Backward()),
             ["Backward modified in place"] = Message(() =>
             {
                 var w = Tensor.From([3.0, 4]);
