@@ -36,7 +36,8 @@ public static partial class F
     /// <param name="input">Any tensor.</param>
     /// <param name="p">Probability of zeroing an element, in [0, 1].</param>
     /// <param name="training">Apply dropout (true) or return the input (false).</param>
-    /// <param name="generator">Random source for the mask; default <see cref="Nn.Init.Generator"/>.</param>
+    /// <param name="generator">Random source for the mask; default the process-wide default generator
+    /// (<c>Init.Generator</c>, seeded by <c>Init.ManualSeed</c>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
     public static Tensor Dropout(Tensor input, double p = 0.5, bool training = true, NumPyRandomState? generator = null)
     {
@@ -44,7 +45,7 @@ public static partial class F
         CheckDropoutProbability(p);
         if (!training || p == 0) return input;
         if (p == 1) return input * 0.0;
-        var draws = (generator ?? Nn.Init.Generator).Rand(input.ShapeArray).Data<double>();
+        var draws = (generator ?? DefaultGenerator.Instance).Rand(input.ShapeArray).Data<double>();
         var mask = Tensor.Empty(input.ShapeArray, input.DType);
         double keep = 1 - p, scale = 1 / keep;
         if (input.DType == DType.Float32)
