@@ -5,6 +5,38 @@ namespace AutoNet;
 
 public static partial class F
 {
+    /// <summary>
+    /// y = x · Wᵀ + b. PyTorch: <c>F.linear(input, weight, bias)</c>. <paramref name="weight"/> is [out, in] (as
+    /// <see cref="Nn.Linear.Weight"/>) or [in]; <paramref name="input"/> is [n, in] or [in], giving [n, out], [out],
+    /// [n] or a 0-d scalar. A 2-D input and weight multiply with W read transposed in place (<c>Wᵀ</c> is never
+    /// copied, forward or backward).
+    /// </summary>
+    /// <param name="input">The input, [n, in] or [in].</param>
+    /// <param name="weight">The weight, [out, in] or [in].</param>
+    /// <param name="bias">Added to every row when given; its shape must broadcast to the output's (usually [out]).</param>
+    /// <exception cref="ArgumentException">The input is 0-d or has more than 2 dims, the weight is not 1-D or 2-D,
+    /// the input's last dim is not the weight's, the bias does not broadcast to the output, or dtypes differ.</exception>
+    public static Tensor Linear(Tensor input, Tensor weight, Tensor? bias = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.Rank is < 1 or > 2)
+            throw new ArgumentException($"Linear: weight must be [out, in] or [in], got shape {ShapeUtil.Format(weight.ShapeArray)}.");
+        int inFeatures = weight.ShapeArray[^1];
+        if (input.Rank == 0 || input.ShapeArray[^1] != inFeatures)
+            throw new ArgumentException(
+                $"Linear: expected input with last dimension {inFeatures}, got shape {ShapeUtil.Format(input.ShapeArray)}.");
+        // x · Wᵀ: the 2-D case reads W transposed in place; the others (1-D input or weight) reshape around MatMul.
+        var y = input.Rank == 2 && weight.Rank == 2
+            ? Ops.MatMul.Forward(input, weight, transposeA: false, transposeB: true)
+            : input.MatMul(weight.T);
+        if (bias is null) return y;
+        if (!ShapeUtil.BroadcastsTo(bias.ShapeArray, y.ShapeArray))
+            throw new ArgumentException(
+                $"Linear: bias of shape {ShapeUtil.Format(bias.ShapeArray)} does not broadcast to the output shape {ShapeUtil.Format(y.ShapeArray)}; expected [{(weight.Rank == 2 ? weight.ShapeArray[0] : 1)}].");
+        return y + bias;
+    }
+
     /// <summary>log(1 + eˣ), computed stably. PyTorch: <c>F.softplus</c> (default beta 1).</summary>
     public static Tensor Softplus(Tensor input)
     {
