@@ -11,7 +11,8 @@ namespace AutoNet;
 /// </summary>
 /// <remarks>
 /// The type is split across small partial files: this one holds storage and shape; <c>Tensor.Factories.cs</c>
-/// creates tensors; <c>Tensor.Math.cs</c> and <c>Tensor.Operators.cs</c> expose the ops in <c>Ops/</c>;
+/// creates tensors; <c>Tensor.Math.cs</c>, <c>Tensor.Activations.cs</c> and <c>Tensor.Operators.cs</c> expose the
+/// ops in <c>Ops/</c>;
 /// <c>Tensor.Autograd.cs</c> is the autograd surface; <c>Tensor.Format.cs</c> prints.
 /// </remarks>
 public partial class Tensor
