@@ -78,7 +78,7 @@ public static partial class F
         if (!training || p == 0) return input;
         if (p == 1) return input * 0.0;
         var draws = (generator ?? DefaultGenerator.Instance).Rand(input.ShapeArray).Data<double>();
-        var mask = Tensor.Empty(input.ShapeArray, input.DType);
+        var mask = Tensor.ZeroFilled(input.ShapeArray, input.DType);
         double keep = 1 - p, scale = 1 / keep;
         if (input.DType == DType.Float32)
         {

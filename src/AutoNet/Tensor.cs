@@ -38,8 +38,12 @@ public partial class Tensor
         DType = source.DType;
     }
 
-    /// <summary>A new, zero-filled tensor of the given shape and dtype (the shape array is owned by the tensor).</summary>
-    internal static Tensor Empty(int[] shape, DType dtype, string op = "Tensor")
+    /// <summary>
+    /// A new tensor of zeros of the given shape and dtype (the shape array is owned by the tensor, not copied), for
+    /// code that fills it; <paramref name="op"/> names the caller in a shape error. Not PyTorch's <c>empty</c>, whose
+    /// memory is uninitialised: this one is always zero-filled.
+    /// </summary>
+    internal static Tensor ZeroFilled(int[] shape, DType dtype, string op = "Tensor")
     {
         int n = ShapeUtil.Count(shape, op);
         System.Array data = dtype == DType.Float32 ? new float[n] : new double[n];

@@ -203,7 +203,7 @@ internal static class Elementwise
     /// </summary>
     public static Tensor SumTo(Tensor x, int[] shape)
     {
-        var d = Tensor.Empty(shape, x.DType);
+        var d = Tensor.ZeroFilled(shape, x.DType);
         if (x.DType == DType.Float32) SumTo<float>(x, d); else SumTo<double>(x, d);
         return d;
     }

@@ -29,7 +29,7 @@ internal static class InPlace
     /// <summary>A new tensor with the same values, owning its memory (PyTorch: <c>clone().detach()</c>).</summary>
     public static Tensor Clone(Tensor src)
     {
-        var t = Tensor.Empty(src.ShapeArray, src.DType);
+        var t = Tensor.ZeroFilled(src.ShapeArray, src.DType);
         Array.Copy(src.Storage.Data, t.Storage.Data, src.Count);
         return t;
     }

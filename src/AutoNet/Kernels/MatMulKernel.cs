@@ -30,7 +30,7 @@ internal static class MatMulKernel
         int[] sa = a.ShapeArray, sb = b.ShapeArray;
         int m = transposeA ? sa[1] : sa[0], k = transposeA ? sa[0] : sa[1], n = transposeB ? sb[0] : sb[1];
         // Both paths write every element of C (the first depth block stores, later ones add); only k = 0 needs zeros.
-        var c = k > 0 ? Elementwise.Uninitialized([m, n], a.DType) : Tensor.Empty([m, n], a.DType);
+        var c = k > 0 ? Elementwise.Uninitialized([m, n], a.DType) : Tensor.ZeroFilled([m, n], a.DType);
         if (maxThreads <= 0) maxThreads = Environment.ProcessorCount;
         if (a.DType == DType.Float32) Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), m, k, n, transposeA, transposeB, maxThreads);
         else Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), m, k, n, transposeA, transposeB, maxThreads);

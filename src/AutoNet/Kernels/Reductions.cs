@@ -14,7 +14,7 @@ internal static class Reductions
     /// <summary>Sum of every element, as a 0-d tensor.</summary>
     public static Tensor SumAll(Tensor x)
     {
-        var d = Tensor.Empty([], x.DType);
+        var d = Tensor.ZeroFilled([], x.DType);
         if (x.DType == DType.Float32) d.Span<float>()[0] = TensorPrimitives.Sum<float>(x.Span<float>());
         else d.Span<double>()[0] = TensorPrimitives.Sum<double>(x.Span<double>());
         return d;
@@ -23,7 +23,7 @@ internal static class Reductions
     /// <summary>Sum along <paramref name="dim"/> (already normalised).</summary>
     public static Tensor SumDim(Tensor x, int dim, bool keepDim)
     {
-        var d = Tensor.Empty(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
+        var d = Tensor.ZeroFilled(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         if (x.DType == DType.Float32) SumDim<float>(x.Span<float>(), d.Span<float>(), outer, size, inner);
         else SumDim<double>(x.Span<double>(), d.Span<double>(), outer, size, inner);
@@ -52,7 +52,7 @@ internal static class Reductions
     /// </summary>
     public static (Tensor Values, int[] Indices) MaxDim(Tensor x, int dim, bool keepDim)
     {
-        var d = Tensor.Empty(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
+        var d = Tensor.ZeroFilled(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         var indices = new int[outer * inner];
         if (x.DType == DType.Float32) MaxDim<float>(x.Span<float>(), d.Span<float>(), indices, outer, size, inner);
