@@ -40,7 +40,7 @@ public class DatasetsTests
         AssertDataset(c, x, y, caseId);
     }
 
-    /// <summary>The shared reference recording: the seed notebook's moons (200, noise 0.2, seed 42).</summary>
+    /// <summary>The seed notebook's reference recording (numpy-sklearn-random.json): its moons (200, noise 0.2, seed 42).</summary>
     [Fact]
     public void MatchesSharedReferenceMoons()
     {
@@ -50,7 +50,7 @@ public class DatasetsTests
         AssertDataset(c, x, y, "shared moons");
     }
 
-    /// <summary>The shared reference recording's circles (shuffled, the make_circles default).</summary>
+    /// <summary>The seed notebook's reference recording's circles (shuffled, the make_circles default).</summary>
     [Fact]
     public void MatchesSharedReferenceCircles()
     {

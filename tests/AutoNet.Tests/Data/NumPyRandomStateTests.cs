@@ -37,7 +37,7 @@ public class NumPyRandomStateTests
         }
     }
 
-    /// <summary>The shared reference file's seed-42 sequence (the seed notebook's calls, in order).</summary>
+    /// <summary>The seed notebook's reference recording's seed-42 sequence (the seed notebook's calls, in order).</summary>
     [Fact]
     public void MatchesSharedReferenceSequence()
     {
@@ -206,7 +206,7 @@ internal static class NumPyFixtures
     /// <summary>numpy-random.json, recorded by record_numpy_random.py.</summary>
     public static JsonElement Random => RandomFile.Value;
 
-    /// <summary>numpy-sklearn-random.json, the project's shared reference recording.</summary>
+    /// <summary>numpy-sklearn-random.json, the seed notebook's reference recording.</summary>
     public static JsonElement SharedReference => SharedFile.Value;
 
     /// <summary>Asserts that a tensor holds exactly the recorded values (compared as raw bits).</summary>
