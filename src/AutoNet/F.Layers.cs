@@ -6,6 +6,38 @@ namespace AutoNet;
 public static partial class F
 {
     /// <summary>
+    /// y = x · Wᵀ + b. PyTorch: <c>F.linear(input, weight, bias)</c>. <paramref name="weight"/> is [out, in] (as
+    /// <see cref="Nn.Linear.Weight"/>) or [in]; <paramref name="input"/> is [n, in] or [in], giving [n, out], [out],
+    /// [n] or a 0-d scalar. A 2-D input and weight multiply with W read transposed in place (<c>Wᵀ</c> is never
+    /// copied, forward or backward).
+    /// </summary>
+    /// <param name="input">The input, [n, in] or [in].</param>
+    /// <param name="weight">The weight, [out, in] or [in].</param>
+    /// <param name="bias">Added to every row when given; its shape must broadcast to the output's (usually [out]).</param>
+    /// <exception cref="ArgumentException">The input is 0-d or has more than 2 dims, the weight is not 1-D or 2-D,
+    /// the input's last dim is not the weight's, the bias does not broadcast to the output, or dtypes differ.</exception>
+    public static Tensor Linear(Tensor input, Tensor weight, Tensor? bias = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.Rank is < 1 or > 2)
+            throw new ArgumentException($"Linear: weight must be [out, in] or [in], got shape {ShapeUtil.Format(weight.ShapeArray)}.");
+        int inFeatures = weight.ShapeArray[^1];
+        if (input.Rank == 0 || input.ShapeArray[^1] != inFeatures)
+            throw new ArgumentException(
+                $"Linear: expected input with last dimension {inFeatures}, got shape {ShapeUtil.Format(input.ShapeArray)}.");
+        // x · Wᵀ: the 2-D case reads W transposed in place; the others (1-D input or weight) reshape around MatMul.
+        var y = input.Rank == 2 && weight.Rank == 2
+            ? Ops.MatMul.Forward(input, weight, transposeA: false, transposeB: true)
+            : input.MatMul(weight.T);
+        if (bias is null) return y;
+        if (!ShapeUtil.BroadcastsTo(bias.ShapeArray, y.ShapeArray))
+            throw new ArgumentException(
+                $"Linear: bias of shape {ShapeUtil.Format(bias.ShapeArray)} does not broadcast to the output shape {ShapeUtil.Format(y.ShapeArray)}; expected [{(weight.Rank == 2 ? weight.ShapeArray[0] : 1)}].");
+        return y + bias;
+    }
+
+    /// <summary>
     /// log(1 + e^(βx)) / β, computed stably; where βx &gt; <paramref name="threshold"/> the result is x itself and its
     /// gradient exactly 1, as in PyTorch. PyTorch: <c>F.softplus(input, beta, threshold)</c>.
     /// </summary>
@@ -48,7 +80,8 @@ public static partial class F
     /// <param name="input">Any tensor.</param>
     /// <param name="p">Probability of zeroing an element, in [0, 1].</param>
     /// <param name="training">Apply dropout (true) or return the input (false).</param>
-    /// <param name="generator">Random source for the mask; default <see cref="Nn.Init.Generator"/>.</param>
+    /// <param name="generator">Random source for the mask; default the process-wide default generator
+    /// (<c>Init.Generator</c>, seeded by <c>Init.ManualSeed</c>).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is outside [0, 1].</exception>
     public static Tensor Dropout(Tensor input, double p = 0.5, bool training = true, NumPyRandomState? generator = null)
     {
@@ -56,8 +89,8 @@ public static partial class F
         CheckDropoutProbability(p);
         if (!training || p == 0) return input;
         if (p == 1) return input * 0.0;
-        var draws = (generator ?? Nn.Init.Generator).Rand(input.ShapeArray).Data<double>();
-        var mask = Tensor.Empty(input.ShapeArray, input.DType);
+        var draws = (generator ?? DefaultGenerator.Instance).Rand(input.ShapeArray).Data<double>();
+        var mask = Tensor.ZeroFilled(input.ShapeArray, input.DType);
         double keep = 1 - p, scale = 1 / keep;
         if (input.DType == DType.Float32)
         {

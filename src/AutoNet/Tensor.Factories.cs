@@ -46,7 +46,7 @@ public partial class Tensor
     public static Tensor Zeros(int[] shape, DType dtype = DType.Float64)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        return Empty((int[])shape.Clone(), dtype, "Tensor.Zeros");
+        return ZeroFilled((int[])shape.Clone(), dtype, "Tensor.Zeros");
     }
 
     /// <summary>A float64 tensor of ones. PyTorch: <c>torch.ones</c>.</summary>
@@ -59,7 +59,7 @@ public partial class Tensor
     public static Tensor Full(int[] shape, double value, DType dtype = DType.Float64)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var t = Empty((int[])shape.Clone(), dtype, "Tensor.Full");
+        var t = ZeroFilled((int[])shape.Clone(), dtype, "Tensor.Full");
         if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
         else t.Span<double>().Fill(value);
         return t;
@@ -69,7 +69,7 @@ public partial class Tensor
     public static Tensor Arange(int n, DType dtype = DType.Float64)
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"Tensor.Arange: n must be >= 0, got {n}.");
-        var t = Empty([n], dtype, "Tensor.Arange");
+        var t = ZeroFilled([n], dtype, "Tensor.Arange");
         for (int i = 0; i < n; i++)
             if (dtype == DType.Float32) t.Span<float>()[i] = i;
             else t.Span<double>()[i] = i;

@@ -45,20 +45,12 @@ public partial class Tensor
     /// <summary>Limits every element to [min, max]; pass infinity for a one-sided clamp. PyTorch: <c>clamp</c>.</summary>
     public Tensor Clamp(double min, double max) => Ops.Clamp.Forward(this, min, max);
 
-    /// <summary>Elementwise max(x, 0). PyTorch: <c>relu</c>.</summary>
-    public Tensor Relu() => Ops.Relu.Forward(this);
+    /// <summary>Elementwise error function erf(x) = 2/√π ∫₀ˣ e^(-t²) dt. PyTorch: <c>erf</c>.</summary>
+    public Tensor Erf() => Ops.Erf.Forward(this);
 
-    /// <summary>Elementwise logistic function 1 / (1 + e^-x), finite for any input. PyTorch: <c>sigmoid</c>.</summary>
-    public Tensor Sigmoid() => Ops.Sigmoid.Forward(this);
+    /// <summary>Elementwise ln(1 + x), accurate for x near 0. PyTorch: <c>log1p</c>.</summary>
+    public Tensor Log1p() => Ops.Log1p.Forward(this);
 
-    /// <summary>Elementwise hyperbolic tangent. PyTorch: <c>tanh</c>.</summary>
-    public Tensor Tanh() => Ops.Tanh.Forward(this);
-
-    /// <summary>Softmax along <paramref name="dim"/> (negative counts from the end), computed stably. PyTorch: <c>softmax(dim)</c>.</summary>
-    public Tensor Softmax(int dim) => Ops.Softmax.Forward(this, dim);
-
-    /// <summary>Log of the softmax along <paramref name="dim"/>, computed stably. PyTorch: <c>log_softmax(dim)</c>.</summary>
-    public Tensor LogSoftmax(int dim) => Ops.LogSoftmax.Forward(this, dim);
 
     /// <summary>Sum of all elements, as a 0-d tensor. PyTorch: <c>sum()</c>.</summary>
     public Tensor Sum() => Ops.Sum.Forward(this, null, false);

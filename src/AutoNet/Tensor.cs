@@ -11,7 +11,8 @@ namespace AutoNet;
 /// </summary>
 /// <remarks>
 /// The type is split across small partial files: this one holds storage and shape; <c>Tensor.Factories.cs</c>
-/// creates tensors; <c>Tensor.Math.cs</c> and <c>Tensor.Operators.cs</c> expose the ops in <c>Ops/</c>;
+/// creates tensors; <c>Tensor.Math.cs</c>, <c>Tensor.Activations.cs</c> and <c>Tensor.Operators.cs</c> expose the
+/// ops in <c>Ops/</c>;
 /// <c>Tensor.Autograd.cs</c> is the autograd surface; <c>Tensor.Format.cs</c> prints.
 /// </remarks>
 public partial class Tensor
@@ -37,8 +38,12 @@ public partial class Tensor
         DType = source.DType;
     }
 
-    /// <summary>A new, zero-filled tensor of the given shape and dtype (the shape array is owned by the tensor).</summary>
-    internal static Tensor Empty(int[] shape, DType dtype, string op = "Tensor")
+    /// <summary>
+    /// A new tensor of zeros of the given shape and dtype (the shape array is owned by the tensor, not copied), for
+    /// code that fills it; <paramref name="op"/> names the caller in a shape error. Not PyTorch's <c>empty</c>, whose
+    /// memory is uninitialised: this one is always zero-filled.
+    /// </summary>
+    internal static Tensor ZeroFilled(int[] shape, DType dtype, string op = "Tensor")
     {
         int n = ShapeUtil.Count(shape, op);
         System.Array data = dtype == DType.Float32 ? new float[n] : new double[n];

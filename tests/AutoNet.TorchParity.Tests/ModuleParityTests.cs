@@ -12,6 +12,7 @@ namespace AutoNet.TorchParity.Tests;
 /// weights and checked with Parity.CheckModule: output, input gradient and every parameter gradient. Also the
 /// export and import themselves: names, values, dtypes, requires_grad.
 /// </summary>
+[Collection(DefaultGeneratorCollection.Name)]   // one test seeds the process-wide default generator
 public class ModuleParityTests
 {
     private static Module Build(string name, DType dtype)

@@ -28,7 +28,7 @@ public abstract class Dataset
         var first = this[indices[0]];
         var batch = new Tensor[first.Length];
         for (int f = 0; f < first.Length; f++)
-            batch[f] = Tensor.Empty([indices.Length, .. first[f].ShapeArray], first[f].DType, "GetBatch");
+            batch[f] = Tensor.ZeroFilled([indices.Length, .. first[f].ShapeArray], first[f].DType, "GetBatch");
         for (int b = 0; b < indices.Length; b++)
         {
             var sample = b == 0 ? first : this[indices[b]];

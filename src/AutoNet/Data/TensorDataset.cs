@@ -58,7 +58,7 @@ public sealed class TensorDataset : Dataset
         {
             var src = _tensors[f];
             int row = src.Count / Math.Max(1, src.ShapeArray[0]);
-            var dst = Tensor.Empty([indices.Length, .. src.ShapeArray.AsSpan(1)], src.DType, "TensorDataset");
+            var dst = Tensor.ZeroFilled([indices.Length, .. src.ShapeArray.AsSpan(1)], src.DType, "TensorDataset");
             for (int b = 0; b < indices.Length; b++)
             {
                 int i = indices[b];

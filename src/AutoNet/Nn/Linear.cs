@@ -43,16 +43,7 @@ public sealed class Linear : Module
     public Parameter? Bias { get; }
 
     /// <inheritdoc/>
-    public override Tensor Forward(Tensor input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Rank == 0 || input.Shape[^1] != InFeatures)
-            throw new ArgumentException(
-                $"Linear: expected input with last dimension {InFeatures}, got shape [{string.Join(", ", input.Shape)}].");
-        // x · Wᵀ with W read transposed in place (no copy of Wᵀ forward or backward); 1-D input goes through MatMul.
-        var y = input.Rank == 2 ? Ops.MatMul.Forward(input, Weight, transposeA: false, transposeB: true) : input.MatMul(Weight.T);
-        return Bias is null ? y : y + Bias;
-    }
+    public override Tensor Forward(Tensor input) => F.Linear(input, Weight, Bias);
 
     /// <inheritdoc/>
     protected override string ExtraRepr() =>

@@ -36,7 +36,7 @@ internal sealed class BinaryCrossEntropy : Node
                 $"BinaryCrossEntropy: input is {p.DType.Name()} but target is {y.DType.Name()}; they must have the same dtype (convert with .To(DType)).");
         CheckRange(p, "input (probabilities)");
         CheckRange(y, "target");
-        var loss = Tensor.Empty(p.ShapeArray, p.DType);
+        var loss = Tensor.ZeroFilled(p.ShapeArray, p.DType);
         if (p.DType == DType.Float32) Compute<float>(p.Span<float>(), y.Span<float>(), loss.Span<float>());
         else Compute<double>(p.Span<double>(), y.Span<double>(), loss.Span<double>());
         return ShouldRecord(p, y) ? new BinaryCrossEntropy(p, y).Attach(loss, [p, y]) : loss;

@@ -31,7 +31,7 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
     /// <summary>The per-element loss; <paramref name="y"/> has x's shape and dtype, <paramref name="pw"/> broadcasts to it.</summary>
     public static Tensor Forward(Tensor x, Tensor y, Tensor? pw)
     {
-        var loss = Tensor.Empty(x.ShapeArray, x.DType);
+        var loss = Tensor.ZeroFilled(x.ShapeArray, x.DType);
         var pwFull = pw is null ? null
             : pw.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray) ? pw : Elementwise.BroadcastTo(pw, x.ShapeArray);
         if (x.DType == DType.Float32) Compute<float>(x.Span<float>(), y.Span<float>(), pwFull is null ? default : pwFull.Span<float>(), loss.Span<float>());
@@ -80,7 +80,7 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
     /// <summary>1 where x ≥ 0, else 0 (a constant: it has no gradient).</summary>
     private static Tensor NonNegativeMask(Tensor x)
     {
-        var mask = Tensor.Empty(x.ShapeArray, x.DType);
+        var mask = Tensor.ZeroFilled(x.ShapeArray, x.DType);
         for (int i = 0; i < x.Count; i++)
             if (x.GetFlat(i) >= 0)
             {

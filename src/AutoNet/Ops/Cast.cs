@@ -11,7 +11,7 @@ internal sealed class Cast : Node
     public static Tensor Forward(Tensor x, DType dtype)
     {
         if (x.DType == dtype) return x;
-        var y = Tensor.Empty(x.ShapeArray, dtype);
+        var y = Tensor.ZeroFilled(x.ShapeArray, dtype);
         if (dtype == DType.Float32)
         {
             var src = x.Span<double>();

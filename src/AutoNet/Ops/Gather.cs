@@ -15,12 +15,12 @@ internal sealed class Gather : Node
     public static Tensor Forward(Tensor x, int[] index)
     {
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
-        var y = Tensor.Empty([n], x.DType);
+        var y = Tensor.ZeroFilled([n], x.DType);
         for (int i = 0; i < n; i++)
             if (x.DType == DType.Float32) y.Span<float>()[i] = x.Span<float>()[i * c + index[i]];
             else y.Span<double>()[i] = x.Span<double>()[i * c + index[i]];
         if (!ShouldRecord(x)) return y;
-        var onehot = Tensor.Empty([n, c], x.DType);
+        var onehot = Tensor.ZeroFilled([n, c], x.DType);
         for (int i = 0; i < n; i++)
             if (x.DType == DType.Float32) onehot.Span<float>()[i * c + index[i]] = 1;
             else onehot.Span<double>()[i * c + index[i]] = 1;

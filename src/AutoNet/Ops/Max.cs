@@ -26,7 +26,7 @@ internal sealed class Max : Node
             throw new ArgumentException($"Max: cannot take the maximum along dim {dim} of size 0 (shape {ShapeUtil.Format(x.ShapeArray)}).");
         var (y, indices) = Reductions.MaxDim(x, d, keepDim);
         if (!ShouldRecord(x)) return y;
-        var onehot = Tensor.Empty(x.ShapeArray, x.DType);
+        var onehot = Tensor.ZeroFilled(x.ShapeArray, x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, d);
         for (int o = 0; o < outer; o++)
             for (int i = 0; i < inner; i++)

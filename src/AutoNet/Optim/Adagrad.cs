@@ -58,7 +58,6 @@ public sealed class Adagrad : Optimizer
         double clr = LearningRate / (1 + (step - 1) * LrDecay);             // clr = lr / (1 + (step - 1) * lr_decay)
         if (parameter.DType == DType.Float32) Run<float>(state, parameter, grad, clr);
         else Run<double>(state, parameter, grad, clr);
-        parameter.BumpVersion();
     }
 
     private void Run<T>(OrderedDictionary<string, Tensor> state, Tensor parameter, Tensor grad, double clr) where T : unmanaged, IFloatingPointIeee754<T>

@@ -79,7 +79,6 @@ public class Adam : Optimizer
         else
             OptimMath.AdamStep(parameter.Span<double>(), grad.Span<double>(), state["exp_avg"].Span<double>(), state["exp_avg_sq"].Span<double>(),
                 Amsgrad ? state["max_exp_avg_sq"].Span<double>() : default, h, step, _decoupled);
-        parameter.BumpVersion();
     }
 
     /// <inheritdoc/>

@@ -21,6 +21,14 @@ internal static class OptimMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T AddScaled<T>(T a, T b, T alpha) where T : IFloatingPointIeee754<T> => T.FusedMultiplyAdd(alpha, b, a);
 
+    /// <summary>
+    /// <c>a.add(b, alpha=alpha)</c> with the product rounded before the add: a + (alpha · b). SGD's last step
+    /// uses it, as the NumPy seed notebook (<c>W -= lr * dW</c>) that the moons example reproduces does; PyTorch's
+    /// fused form (<see cref="AddScaled{T}"/>) differs from it by at most one rounding per step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T AddProduct<T>(T a, T b, T alpha) where T : IFloatingPointIeee754<T> => a + alpha * b;
+
     /// <summary>PyTorch's <c>a.addcmul(t1, t2, value=value)</c> for one element: a + (value · t1) · t2, the last
     /// multiply and the add fused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

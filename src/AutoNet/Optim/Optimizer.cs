@@ -4,7 +4,11 @@ namespace AutoNet.Optim;
 
 /// <summary>
 /// The base of optimisers: holds the parameters, clears their gradients, and updates them in place from their
-/// gradients in <see cref="Step"/> (inside <c>NoGrad</c>, so the update is not recorded). Per-parameter state
+/// gradients in <see cref="Step"/>. Every optimiser updates the same way (PyTorch's in-place ops under
+/// <c>torch.no_grad()</c>): <see cref="Step"/> opens <c>NoGrad</c>, <see cref="Update"/> rewrites the parameter's
+/// and its state's elements in place in one loop over spans (<see cref="OptimMath"/>: each line names the PyTorch
+/// line it reproduces, no tensor is created per step), and <see cref="Step"/> then bumps the version of the parameter
+/// and of each state tensor, so a graph that saved their old values refuses to use them. Per-parameter state
 /// (momentum buffers, Adam moments, step counts) is kept here, one ordered set of named tensors per parameter
 /// (PyTorch's <c>optimizer.state[p]</c>), so that <see cref="StateDict"/> can save it and
 /// <see cref="LoadStateDict"/> restore it. PyTorch: <c>torch.optim.Optimizer</c> (one parameter group).
@@ -67,11 +71,19 @@ public abstract partial class Optimizer
         using var _ = Autograd.NoGrad();
         for (int i = 0; i < _parameters.Length; i++)
         {
-            if (_parameters[i].Grad is { } grad) Update(i, _parameters[i], grad);
+            if (_parameters[i].Grad is not { } grad) continue;
+            Update(i, _parameters[i], grad);
+            _parameters[i].BumpVersion();                   // the in-place ops of PyTorch's step bump these versions
+            if (_state[i] is { } state)
+                foreach (var t in state.Values) t.BumpVersion();
         }
     }
 
-    /// <summary>Applies the update rule to parameter <paramref name="index"/> in place.</summary>
+    /// <summary>
+    /// Applies the update rule to parameter <paramref name="index"/> in place: write the new values into the
+    /// parameter's and its state tensors' spans (no new tensors), one element loop with each line commented with the
+    /// PyTorch line it reproduces. <see cref="Step"/> runs it inside <c>NoGrad</c> and bumps the versions afterwards.
+    /// </summary>
     /// <param name="index">The parameter's position in <see cref="Parameters"/> (for per-parameter state).</param>
     /// <param name="parameter">The parameter to change in place.</param>
     /// <param name="grad">Its gradient (read only; same shape and dtype as the parameter, as the <c>Grad</c> setter ensures).</param>
@@ -103,10 +115,9 @@ public abstract partial class Optimizer
     /// <summary>Adds one to a step-count tensor and returns the new count. PyTorch: <c>step_t += 1; step_t.item()</c>.</summary>
     protected static double IncrementStep(Tensor step)
     {
+        ArgumentNullException.ThrowIfNull(step);
         var s = step.Span<double>();
-        s[0] += 1;
-        step.BumpVersion();
-        return s[0];
+        return s[0] += 1;
     }
 
     /// <summary>

@@ -59,7 +59,6 @@ public sealed class RMSprop : Optimizer
         IncrementStep(state[StepKey]);                                       // state['step'] += 1 (not used by the rule)
         if (parameter.DType == DType.Float32) Run<float>(state, parameter, grad);
         else Run<double>(state, parameter, grad);
-        parameter.BumpVersion();
     }
 
     private void Run<T>(OrderedDictionary<string, Tensor> state, Tensor parameter, Tensor grad) where T : unmanaged, IFloatingPointIeee754<T>

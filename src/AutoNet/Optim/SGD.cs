@@ -51,27 +51,20 @@ public sealed class SGD : Optimizer
     /// <inheritdoc/>
     protected override void Update(int index, Tensor parameter, Tensor grad)
     {
-        var dp = grad;
-        if (WeightDecay != 0 || Momentum != 0)
-        {
-            dp = Tensor.Empty((int[])grad.ShapeArray.Clone(), grad.DType);
-            Tensor? buffer = GetState(index)?[BufferKey];
-            bool first = Momentum != 0 && buffer is null;
-            if (first) buffer = InitState(index)[BufferKey];
-            if (grad.DType == DType.Float32) Direction<float>(parameter, grad, buffer, first, dp);
-            else Direction<double>(parameter, grad, buffer, first, dp);
-            buffer?.BumpVersion();
-        }
-        InPlace.AddScaled(parameter, dp, -LearningRate);                          // param.add_(d_p, alpha=-lr)
+        Tensor? buffer = Momentum != 0 ? GetState(index)?[BufferKey] : null;
+        bool first = Momentum != 0 && buffer is null;
+        if (first) buffer = InitState(index)[BufferKey];
+        if (grad.DType == DType.Float32) Run<float>(parameter, grad, buffer, first);
+        else Run<double>(parameter, grad, buffer, first);
     }
 
-    /// <summary>The step direction d_p (weight decay, momentum buffer, Nesterov), element by element.</summary>
-    private void Direction<T>(Tensor parameter, Tensor grad, Tensor? buffer, bool first, Tensor result) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The step direction d_p (weight decay, momentum buffer, Nesterov) and the step, element by element.</summary>
+    private void Run<T>(Tensor parameter, Tensor grad, Tensor? buffer, bool first) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> p = parameter.Span<T>(), g = grad.Span<T>();
-        Span<T> buf = buffer is null ? default : buffer.Span<T>(), d = result.Span<T>();
-        T weightDecay = S<T>(WeightDecay), momentum = S<T>(Momentum), oneMinusDampening = S<T>(1 - Dampening);
-        for (int i = 0; i < d.Length; i++)
+        Span<T> p = parameter.Span<T>(), buf = buffer is null ? default : buffer.Span<T>();
+        ReadOnlySpan<T> g = grad.Span<T>();
+        T weightDecay = S<T>(WeightDecay), momentum = S<T>(Momentum), oneMinusDampening = S<T>(1 - Dampening), negLr = S<T>(-LearningRate);
+        for (int i = 0; i < p.Length; i++)
         {
             T di = g[i];
             if (WeightDecay != 0) di = AddScaled(di, p[i], weightDecay);          // d_p = d_p.add(param, alpha=weight_decay)
@@ -81,7 +74,7 @@ public sealed class SGD : Optimizer
                     : AddScaled(buf[i] * momentum, di, oneMinusDampening);       // buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
                 di = Nesterov ? AddScaled(di, b, momentum) : b;                    // d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
             }
-            d[i] = di;
+            p[i] = AddProduct(p[i], di, negLr);                                   // param.add_(d_p, alpha=-lr)
         }
     }
 

@@ -43,7 +43,7 @@ public static partial class SafeTensors
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var e in ordered)
         {
-            var t = Tensor.Empty(e.Shape, e.Float32 ? DType.Float32 : DType.Float64, "SafeTensors.Load");
+            var t = Tensor.ZeroFilled(e.Shape, e.Float32 ? DType.Float32 : DType.Float64, "SafeTensors.Load");
             if (e.Float32) ReadLittleEndian(stream, t.Span<float>());
             else ReadLittleEndian(stream, t.Span<double>());
             if (e.DType == "I64") IntegersToFloat64(e, t.Span<double>());

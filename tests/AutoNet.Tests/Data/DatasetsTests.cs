@@ -20,7 +20,7 @@ public class DatasetsTests
     /// <summary>make_moons: every coordinate and label equals scikit-learn's.</summary>
     [Theory]
     [MemberData(nameof(MoonsCases))]
-    public void MakeMoonsMatchesScikitLearn(string caseId)
+    public void MakeMoons_matches_scikit_learns_make_moons(string caseId)
     {
         JsonElement c = Find("moons", caseId);
         var (x, y) = Datasets.MakeMoons(
@@ -31,7 +31,7 @@ public class DatasetsTests
     /// <summary>make_circles: every coordinate and label equals scikit-learn's.</summary>
     [Theory]
     [MemberData(nameof(CirclesCases))]
-    public void MakeCirclesMatchesScikitLearn(string caseId)
+    public void MakeCircles_matches_scikit_learns_make_circles(string caseId)
     {
         JsonElement c = Find("circles", caseId);
         var (x, y) = Datasets.MakeCircles(
@@ -40,9 +40,9 @@ public class DatasetsTests
         AssertDataset(c, x, y, caseId);
     }
 
-    /// <summary>The shared reference recording: the seed notebook's moons (200, noise 0.2, seed 42).</summary>
+    /// <summary>The seed notebook's reference recording (numpy-sklearn-random.json): its moons (200, noise 0.2, seed 42).</summary>
     [Fact]
-    public void MatchesSharedReferenceMoons()
+    public void MakeMoons_matches_the_seed_notebooks_moons()
     {
         JsonElement c = NumPyFixtures.SharedReference.GetProperty("moons")[0];
         var (x, y) = Datasets.MakeMoons(c.GetProperty("n").GetInt32(), c.GetProperty("shuffle").GetBoolean(),
@@ -50,9 +50,9 @@ public class DatasetsTests
         AssertDataset(c, x, y, "shared moons");
     }
 
-    /// <summary>The shared reference recording's circles (shuffled, the make_circles default).</summary>
+    /// <summary>The seed notebook's reference recording's circles (shuffled, the make_circles default).</summary>
     [Fact]
-    public void MatchesSharedReferenceCircles()
+    public void MakeCircles_matches_the_seed_notebooks_circles()
     {
         JsonElement c = NumPyFixtures.SharedReference.GetProperty("circles")[0];
         var (x, y) = Datasets.MakeCircles(c.GetProperty("n").GetInt32(), true, c.GetProperty("noise").GetDouble(),
@@ -64,7 +64,7 @@ public class DatasetsTests
     /// NumPy's float64 np.sin/np.cos (SVML on AVX-512) are reproduced exactly; Math.Sin/Math.Cos would not be.
     /// </summary>
     [Fact]
-    public void SinAndCosMatchNumPy()
+    public void Sin_and_cos_match_NumPys_np_sin_and_np_cos()
     {
         JsonElement trig = NumPyFixtures.Random.GetProperty("trig");
         double[] x = trig.GetProperty("x").EnumerateArray().Select(e => e.GetDouble()).ToArray();
@@ -74,7 +74,7 @@ public class DatasetsTests
 
     /// <summary>Without a seed the data still has the right shape and labels, and differs between calls.</summary>
     [Fact]
-    public void NullRandomStateGivesFreshData()
+    public void A_null_random_state_gives_fresh_data()
     {
         var (x1, y1) = Datasets.MakeMoons(50, noise: 0.1);
         var (x2, _) = Datasets.MakeMoons(50, noise: 0.1);
@@ -87,7 +87,7 @@ public class DatasetsTests
 
     /// <summary>Without shuffle and noise the seed does not matter (nothing is drawn).</summary>
     [Fact]
-    public void NoShuffleNoNoiseIgnoresSeed()
+    public void Without_shuffle_and_noise_the_seed_is_ignored()
     {
         var (a, _) = Datasets.MakeCircles(9, shuffle: false, randomState: 1, factor: 0.5);
         var (b, _) = Datasets.MakeCircles(9, shuffle: false, randomState: 2, factor: 0.5);
@@ -106,7 +106,7 @@ public class DatasetsTests
     [InlineData("MakeCircles", "factor", 1.0)]
     [InlineData("MakeCircles", "factor", -0.1)]
     [InlineData("MakeCircles", "factor", double.NaN)]
-    public void RejectsInvalidArguments(string method, string parameter, double value)
+    public void Invalid_arguments_are_rejected(string method, string parameter, double value)
     {
         int n = parameter == "nSamples" ? (int)value : 10;
         double? noise = parameter == "noise" ? value : null;

@@ -25,7 +25,7 @@ public class NumPyRandomStateTests
     /// <summary>Replays each recorded program step by step on one generator and compares every value.</summary>
     [Theory]
     [MemberData(nameof(RngCases))]
-    public void ReplaysNumPyProgram(string caseId)
+    public void Replays_the_recorded_NumPy_program(string caseId)
     {
         JsonElement c = NumPyFixtures.Random.GetProperty("rng").EnumerateArray().Single(e => CaseId(e) == caseId);
         var rs = new NumPyRandomState(c.GetProperty("seed").GetUInt32());
@@ -37,9 +37,9 @@ public class NumPyRandomStateTests
         }
     }
 
-    /// <summary>The shared reference file's seed-42 sequence (the seed notebook's calls, in order).</summary>
+    /// <summary>The seed notebook's reference recording's seed-42 sequence (the seed notebook's calls, in order).</summary>
     [Fact]
-    public void MatchesSharedReferenceSequence()
+    public void Matches_the_seed_notebooks_sequence()
     {
         JsonElement r = NumPyFixtures.SharedReference.GetProperty("rng")[0];
         var rs = new NumPyRandomState(r.GetProperty("seed").GetUInt32());
@@ -56,7 +56,7 @@ public class NumPyRandomStateTests
 
     /// <summary>Shuffle moves items of any type exactly as it moves the indices 0..n-1.</summary>
     [Fact]
-    public void ShuffleOfStringsFollowsTheSamePermutation()
+    public void Shuffle_of_strings_follows_the_same_permutation()
     {
         string[] names = Enumerable.Range(0, 13).Select(i => $"item{i}").ToArray();
         new NumPyRandomState(42).Shuffle<string>(names);
@@ -68,7 +68,7 @@ public class NumPyRandomStateTests
 
     /// <summary>Tensor draws have the requested shape, float64 elements, and allow empty dimensions.</summary>
     [Fact]
-    public void TensorDrawsHaveShapeAndDType()
+    public void Tensor_draws_have_the_shape_and_dtype_float64()
     {
         var rs = new NumPyRandomState(7);
         Tensor t = rs.Randn(2, 3);
@@ -81,7 +81,7 @@ public class NumPyRandomStateTests
 
     /// <summary>NextInterval(0) is always 0 and draws nothing, like NumPy's random_interval.</summary>
     [Fact]
-    public void IntervalOfZeroDrawsNothing()
+    public void NextInterval_of_zero_draws_nothing()
     {
         var a = new NumPyRandomState(3);
         var b = new NumPyRandomState(3);
@@ -102,7 +102,7 @@ public class NumPyRandomStateTests
     [InlineData("UniformInfinite", "Infinity")]
     [InlineData("UniformShape", "-4")]
     [InlineData("Permutation", "-5")]
-    public void RejectsInvalidArguments(string what, string value)
+    public void Invalid_arguments_are_rejected(string what, string value)
     {
         var rs = new NumPyRandomState(0);
         Action call = what switch
@@ -132,7 +132,7 @@ public class NumPyRandomStateTests
 
     /// <summary>Normal's message reads like the brief's example.</summary>
     [Fact]
-    public void NormalScaleMessageIsReadable()
+    public void Normal_scale_message_is_readable()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NumPyRandomState(0).Normal(0, -1, 3));
         Assert.StartsWith("Normal: scale must be >= 0, got -1", ex.Message, StringComparison.Ordinal);
@@ -206,7 +206,7 @@ internal static class NumPyFixtures
     /// <summary>numpy-random.json, recorded by record_numpy_random.py.</summary>
     public static JsonElement Random => RandomFile.Value;
 
-    /// <summary>numpy-sklearn-random.json, the project's shared reference recording.</summary>
+    /// <summary>numpy-sklearn-random.json, the seed notebook's reference recording.</summary>
     public static JsonElement SharedReference => SharedFile.Value;
 
     /// <summary>Asserts that a tensor holds exactly the recorded values (compared as raw bits).</summary>

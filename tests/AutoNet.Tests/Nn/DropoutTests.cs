@@ -5,6 +5,7 @@ using Xunit;
 
 namespace AutoNet.Tests.Nn;
 
+[Collection(DefaultGeneratorCollection.Name)]   // one test seeds the process-wide default generator
 public class DropoutTests
 {
     [Fact]

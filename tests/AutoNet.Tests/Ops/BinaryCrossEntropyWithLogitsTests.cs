@@ -4,7 +4,7 @@ using Xunit;
 
 namespace AutoNet.Tests.Ops;
 
-/// <summary>The fused op's own gradient tests (principle 2); its values against PyTorch are in Nn/BCEWithLogitsLossTests.</summary>
+/// <summary>The fused op's own gradient tests (one op, so that its gradient is PyTorch's fused formula); its values against PyTorch are in Nn/BCEWithLogitsLossTests.</summary>
 public class BinaryCrossEntropyWithLogitsTests
 {
     private static Tensor Targets(NumPyRandomState rng, params int[] shape)

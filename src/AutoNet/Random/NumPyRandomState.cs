@@ -11,11 +11,15 @@ namespace AutoNet.Data;
 /// <remarks>
 /// Each method names the NumPy C function it mirrors (from <c>numpy/random/src/distributions</c>,
 /// <c>numpy/random/src/legacy</c> and <c>numpy/random/mtrand.pyx</c>). Tensor draws fill their elements in
-/// row-major order, one scalar draw per element, as NumPy does. Not thread-safe.
+/// row-major order, one scalar draw per element, as NumPy does. Thread-safe: each call holds the generator's
+/// lock for all its draws (as NumPy's <c>RandomState</c> holds its lock), so a tensor's draws are one contiguous
+/// piece of the stream even when several threads share the generator (as they share the default one,
+/// <c>Init.Generator</c>).
 /// </remarks>
 public sealed class NumPyRandomState
 {
-    private readonly MersenneTwister _mt;
+    private readonly Lock _lock = new();
+    private MersenneTwister _mt;
     private bool _hasGauss;   // legacy aug_state->has_gauss: a second normal value is cached
     private double _gauss;    // legacy aug_state->gauss: the cached value
 
@@ -26,9 +30,26 @@ public sealed class NumPyRandomState
         _mt = new MersenneTwister(seed);
     }
 
+    /// <summary>
+    /// Restarts the stream from <paramref name="seed"/>, as <c>RandomState.seed(seed)</c> does: the state and the
+    /// cached normal value are reset, so the next draws equal those of <c>new NumPyRandomState(seed)</c>.
+    /// </summary>
+    internal void Reseed(uint seed)
+    {
+        lock (_lock)
+        {
+            _mt = new MersenneTwister(seed);
+            _hasGauss = false;
+            _gauss = 0.0;
+        }
+    }
+
     /// <summary>The next 32 random bits (<c>mt19937_next32</c>).</summary>
     /// <returns>A uniformly distributed 32-bit value.</returns>
-    public uint NextUInt32() => _mt.NextUInt32();
+    public uint NextUInt32()
+    {
+        lock (_lock) return _mt.NextUInt32();
+    }
 
     /// <summary>
     /// A double uniform in [0, 1) with 53 random bits, like <c>random_sample()</c>
@@ -36,6 +57,11 @@ public sealed class NumPyRandomState
     /// </summary>
     /// <returns>A value in [0, 1).</returns>
     public double NextDouble()
+    {
+        lock (_lock) return Double();
+    }
+
+    private double Double()
     {
         // mt19937_next_double: a = next >> 5, b = next >> 6; (a * 2^26 + b) / 2^53
         uint a = _mt.NextUInt32() >> 5;
@@ -50,6 +76,11 @@ public sealed class NumPyRandomState
     /// <returns>A draw from N(0, 1).</returns>
     public double NextGaussian()
     {
+        lock (_lock) return Gaussian();
+    }
+
+    private double Gaussian()
+    {
         if (_hasGauss)
         {
             double cached = _gauss;
@@ -62,8 +93,8 @@ public sealed class NumPyRandomState
         do
         {
             // A point uniform in the square [-1, 1)^2, kept only if it lies inside the unit circle.
-            x1 = 2.0 * NextDouble() - 1.0;
-            x2 = 2.0 * NextDouble() - 1.0;
+            x1 = 2.0 * Double() - 1.0;
+            x2 = 2.0 * Double() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         }
         while (r2 >= 1.0 || r2 == 0.0);
@@ -83,6 +114,11 @@ public sealed class NumPyRandomState
     /// <param name="max">The largest value that may be returned; 0 returns 0 without drawing.</param>
     /// <returns>A uniformly distributed integer in [0, max].</returns>
     public ulong NextInterval(ulong max)
+    {
+        lock (_lock) return Interval(max);
+    }
+
+    private ulong Interval(ulong max)
     {
         if (max == 0)
         {
@@ -112,12 +148,12 @@ public sealed class NumPyRandomState
     /// <summary>Standard normal values, like <c>randn(*shape)</c>.</summary>
     /// <param name="shape">The dimensions, each &gt;= 0.</param>
     /// <returns>A float64 tensor of the given shape.</returns>
-    public Tensor Randn(params int[] shape) => Fill(nameof(Randn), shape, NextGaussian);
+    public Tensor Randn(params int[] shape) => Fill(nameof(Randn), shape, Gaussian);
 
     /// <summary>Uniform values in [0, 1), like <c>rand(*shape)</c> (<c>random_sample</c>).</summary>
     /// <param name="shape">The dimensions, each &gt;= 0.</param>
     /// <returns>A float64 tensor of the given shape.</returns>
-    public Tensor Rand(params int[] shape) => Fill(nameof(Rand), shape, NextDouble);
+    public Tensor Rand(params int[] shape) => Fill(nameof(Rand), shape, Double);
 
     /// <summary>
     /// Normal values, like <c>normal(loc, scale, size=shape)</c> (<c>legacy_normal</c>: loc + scale * gauss).
@@ -138,7 +174,7 @@ public sealed class NumPyRandomState
             throw new ArgumentOutOfRangeException(nameof(scale), scale, Invariant($"{nameof(Normal)}: scale must be >= 0, got {scale}."));
         }
 
-        return Fill(nameof(Normal), shape, () => loc + scale * NextGaussian());
+        return Fill(nameof(Normal), shape, () => loc + scale * Gaussian());
     }
 
     /// <summary>
@@ -166,7 +202,7 @@ public sealed class NumPyRandomState
                 Invariant($"{nameof(Uniform)}: high - low must be finite, got low={low}, high={high}."));
         }
 
-        return Fill(nameof(Uniform), shape, () => low + range * NextDouble());
+        return Fill(nameof(Uniform), shape, () => low + range * Double());
     }
 
     /// <summary>
@@ -199,10 +235,13 @@ public sealed class NumPyRandomState
     /// <param name="items">The items to shuffle.</param>
     public void Shuffle<T>(Span<T> items)
     {
-        for (int i = items.Length - 1; i >= 1; i--)
+        lock (_lock)
         {
-            int j = (int)NextInterval((ulong)i);
-            (items[i], items[j]) = (items[j], items[i]);
+            for (int i = items.Length - 1; i >= 1; i--)
+            {
+                int j = (int)Interval((ulong)i);
+                (items[i], items[j]) = (items[j], items[i]);
+            }
         }
     }
 
@@ -214,7 +253,9 @@ public sealed class NumPyRandomState
         return (hi << 32) | lo;
     }
 
-    private static Tensor Fill(string method, int[] shape, Func<double> draw)
+    /// <summary>A float64 tensor of <paramref name="shape"/> filled with one draw per element, in row-major order,
+    /// all under one hold of the lock.</summary>
+    private Tensor Fill(string method, int[] shape, Func<double> draw)
     {
         ArgumentNullException.ThrowIfNull(shape);
         long count = 1;
@@ -235,9 +276,12 @@ public sealed class NumPyRandomState
         }
 
         var data = new double[count];
-        for (long i = 0; i < count; i++)
+        lock (_lock)
         {
-            data[i] = draw();
+            for (long i = 0; i < count; i++)
+            {
+                data[i] = draw();
+            }
         }
 
         // No shape means one draw, as NumPy's randn() returns a scalar: a 0-d tensor here.

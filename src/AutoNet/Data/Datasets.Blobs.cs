@@ -2,7 +2,7 @@ using static System.FormattableString;
 
 namespace AutoNet.Data;
 
-/// <summary>More toy datasets: scikit-learn's <c>make_blobs</c>, and seeded spirals and XOR with documented formulas.</summary>
+// scikit-learn's make_blobs, bit for bit.
 public static partial class Datasets
 {
     /// <summary>
@@ -101,80 +101,5 @@ public static partial class Datasets
             ys[i] = y[order[i]];
         }
         return (Tensor.From(xs, nSamples, features), Tensor.From(ys, nSamples));
-    }
-
-    /// <summary>
-    /// Interleaved spirals, one arm per class (the CS231n recipe), reproducible from a NumPy seed. For class
-    /// j = 0 .. nClasses-1 and i = 0 .. n-1, with <c>rs = RandomState(randomState)</c> drawn in class order:
-    /// <code>
-    /// r = linspace(0, 1, n)[i]
-    /// t = linspace(4j, 4(j + 1), n)[i] + noise · rs.randn(n)[i]
-    /// X[j·n + i] = (r · sin t, r · cos t),   y[j·n + i] = j
-    /// </code>
-    /// which equals that NumPy code bit for bit (NumPy's SIMD sine and cosine included, see <see cref="SvmlTrig"/>).
-    /// Rows come class by class (not shuffled; use a shuffling <see cref="DataLoader"/>).
-    /// </summary>
-    /// <param name="nSamplesPerClass">Points per arm, &gt;= 1.</param>
-    /// <param name="nClasses">Number of arms (classes), &gt;= 1.</param>
-    /// <param name="noise">Standard deviation of the angle noise, finite and &gt;= 0 (the normal values are drawn even when 0).</param>
-    /// <param name="randomState">The NumPy seed; null uses a fresh unpredictable seed.</param>
-    /// <returns>X, float64 [nSamplesPerClass · nClasses, 2], and y, float64 labels 0 .. nClasses - 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public static (Tensor X, Tensor y) MakeSpirals(int nSamplesPerClass = 100, int nClasses = 3, double noise = 0.2, uint? randomState = null)
-    {
-        if (nSamplesPerClass < 1)
-            throw new ArgumentOutOfRangeException(nameof(nSamplesPerClass), nSamplesPerClass, Invariant($"MakeSpirals: nSamplesPerClass must be >= 1, got {nSamplesPerClass}."));
-        if (nClasses < 1)
-            throw new ArgumentOutOfRangeException(nameof(nClasses), nClasses, Invariant($"MakeSpirals: nClasses must be >= 1, got {nClasses}."));
-        if ((long)nSamplesPerClass * nClasses > int.MaxValue / 2)
-            throw new ArgumentOutOfRangeException(nameof(nSamplesPerClass), nSamplesPerClass, Invariant($"MakeSpirals: {nSamplesPerClass} x {nClasses} points is too many."));
-        if (!double.IsFinite(noise) || noise < 0)
-            throw new ArgumentOutOfRangeException(nameof(noise), noise, Invariant($"MakeSpirals: noise must be a finite number >= 0, got {noise}."));
-        var rng = new NumPyRandomState(randomState ?? RandomSeed());
-        int n = nSamplesPerClass, total = n * nClasses;
-        var x = new double[total * 2];
-        var y = new double[total];
-        double[] r = LinSpace(0.0, 1.0, n, endpoint: true);
-        for (int j = 0; j < nClasses; j++)
-        {
-            double[] t = LinSpace(j * 4.0, (j + 1) * 4.0, n, endpoint: true);
-            for (int i = 0; i < n; i++) t[i] += rng.NextGaussian() * noise;   // linspace(...) + rs.randn(n) * noise
-            for (int i = 0; i < n; i++)
-            {
-                int row = j * n + i;
-                x[2 * row] = r[i] * SvmlTrig.Sin(t[i]);                        // np.c_[r * np.sin(t), r * np.cos(t)]
-                x[2 * row + 1] = r[i] * SvmlTrig.Cos(t[i]);
-                y[row] = j;
-            }
-        }
-        return (Tensor.From(x, total, 2), Tensor.From(y, total));
-    }
-
-    /// <summary>
-    /// The XOR problem, reproducible from a NumPy seed: points uniform in the square [-1, 1)², labelled 1 when
-    /// exactly one coordinate is positive. With <c>rs = RandomState(randomState)</c>, bit for bit:
-    /// <code>
-    /// X = rs.uniform(-1, 1, size=(n, 2))
-    /// y = np.logical_xor(X[:, 0] &gt; 0, X[:, 1] &gt; 0)
-    /// X += rs.normal(scale=noise, size=(n, 2))        (only when noise is given; labels keep the clean points)
-    /// </code>
-    /// </summary>
-    /// <param name="nSamples">The number of points, &gt;= 1.</param>
-    /// <param name="noise">Standard deviation of Gaussian noise added after labelling, &gt;= 0; null adds none (and draws none).</param>
-    /// <param name="randomState">The NumPy seed; null uses a fresh unpredictable seed.</param>
-    /// <returns>X, float64 [nSamples, 2], and y, float64 [nSamples] of 0/1 labels.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
-    public static (Tensor X, Tensor y) MakeXor(int nSamples = 200, double? noise = null, uint? randomState = null)
-    {
-        Validate(nameof(MakeXor), nSamples, noise);
-        if (noise is double s && double.IsInfinity(s))
-            throw new ArgumentOutOfRangeException(nameof(noise), s, Invariant($"MakeXor: noise must be finite, got {s}."));
-        var rng = new NumPyRandomState(randomState ?? RandomSeed());
-        var x = rng.Uniform(-1.0, 1.0, nSamples, 2).ToArray();
-        var y = new double[nSamples];
-        for (int i = 0; i < nSamples; i++) y[i] = (x[2 * i] > 0) != (x[2 * i + 1] > 0) ? 1.0 : 0.0;
-        if (noise is double scale)
-            for (int k = 0; k < x.Length; k++) x[k] += 0.0 + scale * rng.NextGaussian();    // legacy_normal: loc + scale * gauss
-        return (Tensor.From(x, nSamples, 2), Tensor.From(y, nSamples));
     }
 }
