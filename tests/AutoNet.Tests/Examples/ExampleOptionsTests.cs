@@ -82,4 +82,16 @@ public sealed class ExampleOptionsTests : IDisposable
         Assert.Contains("wrote ", stdout);
         Assert.Equal(["decision-boundary.png", "loss-curve.png"], Directory.GetFiles(plots).Select(Path.GetFileName).Order());
     }
+
+    [Fact]
+    public void The_doc_samples_check_their_arguments_before_running()
+    {
+        string file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "");
+        Assert.Equal("reliability: EPOCHS must be a whole number >= 1, got 'many'.", DocSamplesOptions.Check(["reliability", "many"]));
+        Assert.Equal("reliability: EPOCHS must be a whole number >= 1, got '0'.", DocSamplesOptions.Check(["reliability", "0"]));
+        Assert.StartsWith("write-docs DIR '", DocSamplesOptions.Check(["write-docs", Path.Combine(file, "docs")]));
+        Assert.Null(DocSamplesOptions.Check(["reliability", "10"]));
+        Assert.Null(DocSamplesOptions.Check(["first-gradient"]));
+    }
 }
