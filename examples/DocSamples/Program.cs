@@ -1,4 +1,6 @@
 // Runs the samples shown on the docs site. `dotnet run --project examples/DocSamples -c Release -- help` lists them.
+using System.Globalization;
+using AutoNet.Examples;
 using DocSamples;
 using DocSamples.GettingStarted;
 using DocSamples.MoonsFourWays;
@@ -16,10 +18,11 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["moons-trace"] = ("The moons network's first backward pass, step by step.", _ => MoonsPictures.Trace(Console.Out)),
     ["tiny-pictures"] = ("A tiny graph as Mermaid, then its backward trace.", _ => TinyPictures.Run(Console.Out)),
     ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
-    ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000)),
+    ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 100_000)),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),
 };
 
+if (DocSamplesOptions.Check(args) is { } problem) return OptionChecks.Refuse(problem, Console.Error);
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
     if (args.Length > 0 && args[0] != "help") Console.Error.WriteLine($"Unknown sample '{args[0]}'.");
@@ -29,3 +32,16 @@ if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 }
 command.Run(args);
 return 0;
+
+/// <summary>The checks of the samples' arguments, made before any sample runs; tests call them.</summary>
+public static class DocSamplesOptions
+{
+    /// <summary>The one-line problem with <paramref name="args"/>, or null when they are fine.</summary>
+    public static string? Check(string[] args) => args.Length < 2 ? null : args[0] switch
+    {
+        "reliability" when !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out int epochs) || epochs < 1 =>
+            $"reliability: EPOCHS must be a whole number >= 1, got '{args[1]}'.",
+        "write-docs" => OptionChecks.WritableDirectory("write-docs DIR", args[1]),
+        _ => null,
+    };
+}

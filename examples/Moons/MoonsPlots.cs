@@ -5,6 +5,9 @@ using ScottPlot;
 /// <summary>The pictures of a trained moons model, drawn with ScottPlot (which lives here, not in AutoNet).</summary>
 internal static class MoonsPlots
 {
+    /// <summary>The number of points of the decision-boundary picture's grid, evaluated as one batch.</summary>
+    public const int GridPoints = 180 * 120;
+
     /// <summary>Writes decision-boundary.png and loss-curve.png into <paramref name="directory"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(string directory, Module model, Tensor X, Tensor labels, IReadOnlyList<double> losses)
     {
@@ -21,7 +24,7 @@ internal static class MoonsPlots
     {
         double[] points = X.ToArray(), label = labels.ToArray();
         double xMin = -1.75, xMax = 2.75, yMin = -1.25, yMax = 1.75;
-        const int columns = 180, rows = 120;
+        const int columns = 180, rows = 120; // GridPoints in all
 
         // Every grid cell's centre as one [rows * columns, 2] batch; row 0 is the top of the picture.
         var grid = new double[rows * columns * 2];

@@ -37,7 +37,7 @@ public partial class Tensor
     }
 
     /// <summary>A 0-dimensional tensor holding one value. PyTorch: <c>torch.tensor(value)</c>.</summary>
-    public static Tensor Scalar(double value, DType dtype = DType.Float64) => Full([], value, dtype);
+    public static Tensor Scalar(double value, DType dtype = DType.Float64) => Filled([], value, dtype, "Tensor.Scalar");
 
     /// <summary>A float64 tensor of zeros. PyTorch: <c>torch.zeros</c>.</summary>
     public static Tensor Zeros(params int[] shape) => Zeros(shape, DType.Float64);
@@ -46,20 +46,23 @@ public partial class Tensor
     public static Tensor Zeros(int[] shape, DType dtype = DType.Float64)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        return ZeroFilled((int[])shape.Clone(), dtype, "Tensor.Zeros");
+        return ZeroFilled((int[])shape.Clone(), dtype.Checked("Tensor.Zeros"), "Tensor.Zeros");
     }
 
     /// <summary>A float64 tensor of ones. PyTorch: <c>torch.ones</c>.</summary>
-    public static Tensor Ones(params int[] shape) => Full(shape, 1.0, DType.Float64);
+    public static Tensor Ones(params int[] shape) => Filled(shape, 1.0, DType.Float64, "Tensor.Ones");
 
     /// <summary>A tensor of ones of the given dtype. PyTorch: <c>torch.ones(shape, dtype=...)</c>.</summary>
-    public static Tensor Ones(int[] shape, DType dtype = DType.Float64) => Full(shape, 1.0, dtype);
+    public static Tensor Ones(int[] shape, DType dtype = DType.Float64) => Filled(shape, 1.0, dtype, "Tensor.Ones");
 
     /// <summary>A tensor filled with <paramref name="value"/>. PyTorch: <c>torch.full</c>.</summary>
-    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float64)
+    public static Tensor Full(int[] shape, double value, DType dtype = DType.Float64) => Filled(shape, value, dtype, "Tensor.Full");
+
+    /// <summary>The factories' common body; <paramref name="op"/> is the factory the caller called, named in errors.</summary>
+    private static Tensor Filled(int[] shape, double value, DType dtype, string op)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var t = ZeroFilled((int[])shape.Clone(), dtype, "Tensor.Full");
+        var t = ZeroFilled((int[])shape.Clone(), dtype.Checked(op), op);
         if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
         else t.Span<double>().Fill(value);
         return t;
@@ -69,7 +72,7 @@ public partial class Tensor
     public static Tensor Arange(int n, DType dtype = DType.Float64)
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"Tensor.Arange: n must be >= 0, got {n}.");
-        var t = ZeroFilled([n], dtype, "Tensor.Arange");
+        var t = ZeroFilled([n], dtype.Checked("Tensor.Arange"), "Tensor.Arange");
         for (int i = 0; i < n; i++)
             if (dtype == DType.Float32) t.Span<float>()[i] = i;
             else t.Span<double>()[i] = i;

@@ -18,6 +18,8 @@ public partial class Tensor
         bool summarize = Count > SummarizeAbove;
         var format = ChooseFormat(summarize);
         if (Rank == 0) sb.Append(format.Format(GetFlat(0)).Trim());
+        else if (Count == 0) // as PyTorch: tensor([], size=(2, 0)), without walking dims that hold nothing
+            sb.Append(Rank == 1 ? "[]" : "[], size=(" + string.Join(", ", ShapeArray) + ")");
         else AppendBlock(sb, 0, 0, format, summarize, indent: 7);
         if (DType != DType.Float64) sb.Append(", dtype=").Append(DType.Name());
         if (GradFn is not null) sb.Append(", grad_fn=<").Append(GradFn.Name).Append('>');

@@ -45,6 +45,9 @@ public static partial class Autograd
     {
         ArgumentNullException.ThrowIfNull(outputs);
         ArgumentNullException.ThrowIfNull(inputs);
+        foreach (var (list, name) in new[] { (outputs, nameof(outputs)), (inputs, nameof(inputs)), (gradOutputs ?? [], nameof(gradOutputs)) })
+            for (int i = 0; i < list.Count; i++)
+                if (list[i] is null) throw new ArgumentNullException(name, $"Autograd.Grad: {name}[{i}] is null; expected a tensor.");
         if (gradOutputs is not null && gradOutputs.Count != outputs.Count)
             throw new ArgumentException($"Autograd.Grad: {gradOutputs.Count} gradOutputs given for {outputs.Count} outputs; expected one per output.");
         for (int i = 0; i < inputs.Count; i++)

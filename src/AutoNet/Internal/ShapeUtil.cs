@@ -6,20 +6,49 @@ internal static class ShapeUtil
     /// <summary>Prints a shape the way error messages show it: <c>[200, 3]</c>.</summary>
     public static string Format(ReadOnlySpan<int> shape) => "[" + string.Join(", ", shape.ToArray()) + "]";
 
-    /// <summary>The number of elements of a shape (1 for a scalar), checking for negative dims and overflow.</summary>
+    /// <summary>
+    /// The number of elements of a shape (1 for a scalar), or throws naming <paramref name="op"/> and the shape: a
+    /// negative dim, or more elements than an array holds. A shape with a 0 has 0 elements whatever its other dims
+    /// (PyTorch: <c>torch.zeros(2**31 - 1, 2**31 - 1, 0).numel() == 0</c>).
+    /// </summary>
     public static int Count(ReadOnlySpan<int> shape, string op)
     {
-        long n = 1;
-        foreach (int d in shape)
-        {
-            if (d < 0)
-                throw new ArgumentException($"{op}: shape {Format(shape)} has a negative dimension; expected sizes >= 0.");
-            n *= d;
-            if (n > Array.MaxLength)
-                throw new ArgumentException($"{op}: shape {Format(shape)} has more than {Array.MaxLength} elements.");
-        }
+        CheckNonNegative(shape, op);
+        long n = CountUpTo(shape);
+        if (n > Array.MaxLength)
+            throw new ArgumentException(
+                $"{op}: shape {Format(shape)} has more than {Array.MaxLength} elements (the most one tensor can hold).", "shape");
         return (int)n;
     }
+
+    /// <summary>Throws naming <paramref name="op"/>, the dim and the shape when a dim is negative.</summary>
+    public static void CheckNonNegative(ReadOnlySpan<int> shape, string op)
+    {
+        for (int i = 0; i < shape.Length; i++)
+            if (shape[i] < 0)
+                throw new ArgumentException(
+                    $"{op}: shape {Format(shape)} has a negative size {shape[i]} at dim {i}; expected sizes >= 0.", "shape");
+    }
+
+    /// <summary>
+    /// The product of non-negative <paramref name="dims"/> when it is at most <see cref="Array.MaxLength"/>, else
+    /// <see cref="long.MaxValue"/> (never a wrapped-around product); 0 as soon as any dim is 0.
+    /// </summary>
+    public static long CountUpTo(ReadOnlySpan<int> dims)
+    {
+        if (dims.Contains(0)) return 0;
+        long n = 1;
+        foreach (int d in dims)
+        {
+            n *= d; // n <= Array.MaxLength < 2^31 and d < 2^31 before this, so no overflow
+            if (n > Array.MaxLength) return long.MaxValue;
+        }
+        return n;
+    }
+
+    /// <summary>Formats an element count from <see cref="CountUpTo"/>: the number, or "more than Array.MaxLength".</summary>
+    public static string FormatCount(long count) =>
+        count > Array.MaxLength ? $"more than {Array.MaxLength}" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Row-major strides of a contiguous shape, in elements.</summary>
     public static int[] Strides(ReadOnlySpan<int> shape)
@@ -53,6 +82,7 @@ internal static class ShapeUtil
                     $"(dimension {rank - i}: {da} != {db}, and neither is 1).");
             result[rank - i] = da == 1 ? db : da;
         }
+        Count(result, op);
         return result;
     }
 

@@ -10,8 +10,8 @@ internal sealed class Cast : Node
 
     public static Tensor Forward(Tensor x, DType dtype)
     {
-        if (x.DType == dtype) return x;
-        var y = Tensor.ZeroFilled(x.ShapeArray, dtype);
+        if (x.DType == dtype.Checked("To")) return x;
+        var y = Tensor.ZeroFilled(x.ShapeArray, dtype, "To");
         if (dtype == DType.Float32)
         {
             var src = x.Span<double>();

@@ -20,12 +20,12 @@ internal sealed class Reshape : Node
 
     protected internal override Tensor?[] Backward(Tensor grad) => [grad.Reshape(_inputShape)];
 
-    /// <summary>Replaces a single -1 by the size that keeps the element count, and checks the count.</summary>
+    /// <summary>Replaces a single -1 by the size that keeps the element count, and checks the count (without
+    /// overflow: a product beyond what a tensor holds is reported as such, never wrapped around).</summary>
     private static int[] Resolve(int[] from, int count, int[] shape)
     {
         var result = (int[])shape.Clone();
         int inferred = -1;
-        long known = 1;
         for (int i = 0; i < result.Length; i++)
         {
             if (result[i] == -1)
@@ -36,18 +36,23 @@ internal sealed class Reshape : Node
             }
             else if (result[i] < 0)
                 throw new ArgumentException($"Reshape: invalid size {result[i]} in shape {ShapeUtil.Format(shape)}; sizes must be >= 0 or a single -1.");
-            else known *= result[i];
         }
         if (inferred >= 0)
         {
+            result[inferred] = 1;
+            long known = ShapeUtil.CountUpTo(result);
             if (known == 0 || count % known != 0)
                 throw new ArgumentException(
                     $"Reshape: shape {ShapeUtil.Format(shape)} is invalid for a tensor of shape {ShapeUtil.Format(from)} ({count} elements).");
             result[inferred] = (int)(count / known);
         }
-        else if (known != count)
-            throw new ArgumentException(
-                $"Reshape: shape {ShapeUtil.Format(shape)} ({known} elements) is invalid for a tensor of shape {ShapeUtil.Format(from)} ({count} elements).");
+        else
+        {
+            long known = ShapeUtil.CountUpTo(result);
+            if (known != count)
+                throw new ArgumentException(
+                    $"Reshape: shape {ShapeUtil.Format(shape)} ({ShapeUtil.FormatCount(known)} elements) is invalid for a tensor of shape {ShapeUtil.Format(from)} ({count} elements).");
+        }
         return result;
     }
 }

@@ -1,3 +1,4 @@
+using AutoNet.Internal;
 using static System.FormattableString;
 
 namespace AutoNet.Data;
@@ -258,7 +259,6 @@ public sealed class NumPyRandomState
     private Tensor Fill(string method, int[] shape, Func<double> draw)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        long count = 1;
         for (int d = 0; d < shape.Length; d++)
         {
             if (shape[d] < 0)
@@ -266,13 +266,13 @@ public sealed class NumPyRandomState
                 throw new ArgumentOutOfRangeException(nameof(shape), shape[d],
                     Invariant($"{method}: dimension {d} must be >= 0, got {shape[d]}."));
             }
+        }
 
-            count *= shape[d];
-            if (count > Array.MaxLength)
-            {
-                throw new ArgumentOutOfRangeException(nameof(shape), count, Invariant(
-                    $"{method}: the shape [{string.Join(", ", shape)}] has more elements than an array can hold."));
-            }
+        long count = ShapeUtil.CountUpTo(shape); // 0 when any dim is 0, as NumPy: randn(2**31 - 1, 0) is empty
+        if (count > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shape), Invariant(
+                $"{method}: the shape [{string.Join(", ", shape)}] has more elements than an array can hold."));
         }
 
         var data = new double[count];

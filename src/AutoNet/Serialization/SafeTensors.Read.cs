@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using AutoNet.Internal;
 
 namespace AutoNet.Serialization;
 
@@ -60,15 +61,13 @@ public static partial class SafeTensors
     {
         foreach (var e in entries)
         {
-            // The running product of the dimensions, as Tensor's shape check computes it: it must stay within
-            // a .NET array's length at every step (even when a later dimension is 0), or no tensor can hold it.
-            ulong size = e.Float32 ? 4UL : 8UL, count = 1;
-            foreach (int d in e.Shape)
-            {
-                count *= (ulong)d;
-                if (count > (ulong)Array.MaxLength)
-                    throw Bad($"tensor {Quote(e.Name)} declares shape {Shape(e.Shape)}, too large to exist (a tensor holds at most {Array.MaxLength} elements)");
-            }
+            // The element count as Tensor's shape check computes it: 0 when any dim is 0 (as the reference
+            // implementation), else at most a .NET array's length, or no tensor can hold it.
+            ulong size = e.Float32 ? 4UL : 8UL;
+            long elements = ShapeUtil.CountUpTo(e.Shape);
+            if (elements > Array.MaxLength)
+                throw Bad($"tensor {Quote(e.Name)} declares shape {Shape(e.Shape)}, too large to exist (a tensor holds at most {Array.MaxLength} elements)");
+            ulong count = (ulong)elements;
             string span = $"[{e.Begin}, {e.End}]";
             if (e.Begin > e.End)
                 throw Bad($"tensor {Quote(e.Name)} has data_offsets {span} that end before they begin");

@@ -16,7 +16,18 @@ public static partial class SafeTensors
             if (name is null) throw new ArgumentException("SafeTensors.Save: a tensor name is null.", nameof(tensors));
             if (name == MetadataKey) throw new ArgumentException($"SafeTensors.Save: '{MetadataKey}' is reserved for the metadata and cannot name a tensor.", nameof(tensors));
             if (tensor is null) throw new ArgumentException($"SafeTensors.Save: tensor '{name}' is null.", nameof(tensors));
+            RequireValidUtf16(name, "tensor name", nameof(tensors));
             entries.Add((name, tensor));
+        }
+        if (metadata is not null)
+        {
+            foreach (var (key, value) in metadata)
+            {
+                if (key is null || value is null)
+                    throw new ArgumentException("SafeTensors.Save: metadata keys and values must not be null.", nameof(metadata));
+                RequireValidUtf16(key, "metadata key", nameof(metadata));
+                RequireValidUtf16(value, $"the value of metadata key {Quote(key)}", nameof(metadata));
+            }
         }
 
         byte[] header = Header(entries, metadata);
@@ -41,12 +52,7 @@ public static partial class SafeTensors
             if (metadata is { Count: > 0 })
             {
                 json.WriteStartObject(MetadataKey);
-                foreach (var (key, value) in metadata)
-                {
-                    if (key is null || value is null)
-                        throw new ArgumentException("SafeTensors.Save: metadata keys and values must not be null.", nameof(metadata));
-                    json.WriteString(key, value);
-                }
+                foreach (var (key, value) in metadata) json.WriteString(key, value);
                 json.WriteEndObject();
             }
             long offset = 0;
@@ -72,6 +78,26 @@ public static partial class SafeTensors
         for (int i = length; i < padded; i++) buffer.WriteByte((byte)' ');
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Refuses text with a lone surrogate: UTF-8 cannot encode it, so the header would not be valid UTF-8 and
+    /// Load (and the Python reference) would refuse the file. PyTorch ecosystem: <c>'\ud800'.encode()</c> raises.
+    /// </summary>
+    private static void RequireValidUtf16(string text, string what, string parameter)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(text[i]))
+                throw new ArgumentException(
+                    $"SafeTensors.Save: {what} {Quote(Escaped(text))} is not valid UTF-16: a lone surrogate \\u{(int)text[i]:X4} at index {i}; names and metadata must be text that UTF-8 can encode.",
+                    parameter);
+        }
+    }
+
+    /// <summary>The text with each surrogate written as an escape, so that the message itself is valid text.</summary>
+    private static string Escaped(string text) =>
+        string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static int ElementSize(DType dtype) => dtype == DType.Float32 ? sizeof(float) : sizeof(double);
 

@@ -36,31 +36,14 @@ public static partial class SafeTensors
     /// <param name="path">The file to create or replace.</param>
     /// <param name="tensors">Named tensors (e.g. <c>model.StateDict()</c>); float64 is stored as F64, float32 as F32.</param>
     /// <param name="metadata">Optional free-form strings stored in the header's <c>__metadata__</c>.</param>
-    /// <exception cref="ArgumentException">A null or reserved name (<c>__metadata__</c>), or a null tensor or metadata value.</exception>
-    /// <exception cref="IOException">The file cannot be written (the target is then unchanged).</exception>
+    /// <exception cref="ArgumentException">A null or reserved name (<c>__metadata__</c>), a null tensor or metadata
+    /// value, or a name, key or value that is not valid UTF-16 (a lone surrogate, which UTF-8 cannot encode).</exception>
+    /// <exception cref="IOException">The path is a directory, or the file cannot be written (the target is then unchanged).</exception>
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(tensors);
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full) ?? ".";
-        string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Write(stream, tensors, metadata);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); }
-            catch (IOException) { /* best effort: the temporary file is hidden and named as such */ }
-            catch (UnauthorizedAccessException) { }
-            throw;
-        }
+        AtomicFile.Write(path, "SafeTensors.Save", stream => Write(stream, tensors, metadata));
     }
 
     /// <summary>
@@ -78,10 +61,13 @@ public static partial class SafeTensors
     /// <param name="metadata">The header's <c>__metadata__</c> map (empty when absent).</param>
     /// <returns>The tensors by name, in the header's order.</returns>
     /// <exception cref="InvalidDataException">The file is not a valid safetensors file with F64/F32 tensors (the message says why).</exception>
-    /// <exception cref="FileNotFoundException">There is no such file (other <see cref="IOException"/>s for other I/O failures).</exception>
+    /// <exception cref="FileNotFoundException">There is no such file (other <see cref="IOException"/>s for other I/O
+    /// failures, e.g. when <paramref name="path"/> is a directory).</exception>
     public static OrderedDictionary<string, Tensor> Load(string path, out IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+            throw new IOException($"SafeTensors.Load: '{path}' is a directory; expected a .safetensors file.");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         try
         {
@@ -111,7 +97,7 @@ public static partial class SafeTensors
     /// <param name="stream">A writable stream.</param>
     /// <param name="tensors">Named tensors, written in enumeration order.</param>
     /// <param name="metadata">Optional strings for the header's <c>__metadata__</c>.</param>
-    /// <exception cref="ArgumentException">A null or reserved name, or a null tensor or metadata value.</exception>
+    /// <exception cref="ArgumentException">A null or reserved name, a null tensor or metadata value, or text that is not valid UTF-16.</exception>
     public static void Write(Stream stream, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(stream);

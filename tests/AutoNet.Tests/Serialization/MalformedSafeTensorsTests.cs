@@ -79,7 +79,7 @@ public class MalformedSafeTensorsTests
     [InlineData("{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]},\"b\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[8,16]}}", "overlap")]
     [InlineData("{\"w\":{\"dtype\":\"F64\",\"shape\":[4294967296],\"data_offsets\":[0,16]}}", "dimension 4294967296")]
     [InlineData("{\"w\":{\"dtype\":\"F64\",\"shape\":[2147483647,2147483647,2147483647,2147483647],\"data_offsets\":[0,16]}}", "too large to exist")]
-    [InlineData("{\"w\":{\"dtype\":\"F32\",\"shape\":[4,1531447860,0],\"data_offsets\":[0,0]}}", "too large to exist")]
+    [InlineData("{\"w\":{\"dtype\":\"F32\",\"shape\":[4,1531447860,1],\"data_offsets\":[0,0]}}", "too large to exist")]
     [InlineData("{\"w\":{\"dtype\":\"F64\",\"shape\":[10000,10000],\"data_offsets\":[0,800000000]}}", "past the end")]
     [InlineData("{\"w\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,18446744073709551616]}}", "expected whole numbers >= 0")]
     [InlineData("{\"__metadata__\":{\"k\":1}," + W + "}", "metadata value 'k' is the number 1; expected a string")]
@@ -88,6 +88,15 @@ public class MalformedSafeTensorsTests
     [InlineData("{\"w\":[1,2]}", "tensor 'w' is an array; expected an object")]
     [InlineData("{\"w\":{\"dtype\":\"F64\",\"shape\":[[[[2]]]],\"data_offsets\":[0,16]}}", "the shape of tensor 'w' holds an array")]
     public void Header_problems_are_named(string header, string expected) => Assert.Contains(expected, Fails(Image(header, 16)));
+
+    [Fact]
+    public void A_shape_with_a_zero_loads_as_no_elements_whatever_its_other_dims_like_the_reference_implementation()
+    {
+        var image = Image("{\"w\":{\"dtype\":\"F32\",\"shape\":[4,1531447860,0],\"data_offsets\":[0,0]}}", 0);
+        var w = SafeTensors.Read(new MemoryStream(image), out _)["w"];
+        Assert.Equal([4, 1531447860, 0], w.Shape);
+        Assert.Equal(0, w.Count);
+    }
 
     [Fact]
     public void Invalid_UTF8_in_a_name_is_refused()

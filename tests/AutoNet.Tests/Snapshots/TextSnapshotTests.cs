@@ -79,6 +79,19 @@ public class TextSnapshotTests
             ["MakeMoons samples"] = Message(() => Datasets.MakeMoons(0)),
             ["MakeMoons noise"] = Message(() => Datasets.MakeMoons(10, noise: -1)),
             ["Normal scale"] = Message(() => new NumPyRandomState(0).Normal(0, -1, 2)),
+            ["Reshape overflow"] = Message(() => Tensor.Zeros(4).Reshape(2147418113, 1718039348, 5)),
+            ["Zeros negative"] = Message(() => Tensor.Zeros(2, -3)),
+            ["Ones too large"] = Message(() => Tensor.Ones(65536, 65536)),
+            ["Zeros dtype"] = Message(() => Tensor.Zeros([2], (DType)7)),
+            ["Grad null input"] = Message(() => Autograd.Grad([Leaf(1).Sum()], [null!])),
+            ["Grad scopes out of order"] = Message(() =>
+            {
+                var outer = Autograd.NoGrad();
+                using var inner = Autograd.EnableGrad();
+                outer.Dispose();
+            }),
+            ["SafeTensors lone surrogate"] = Message(() => AutoNet.Serialization.SafeTensors.Write(Stream.Null,
+                new Dictionary<string, Tensor> { ["w" + (char)0xD800] = Tensor.Zeros(1) })),
         };
         messages.MatchSnapshot();
     }
