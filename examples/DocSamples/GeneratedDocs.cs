@@ -1,3 +1,4 @@
+using DocSamples.ComingFromPyTorch;
 using DocSamples.GettingStarted;
 using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
@@ -34,6 +35,7 @@ public static class GeneratedDocs
             ["learn-graph-grads.dot"] = ChainRuleRun.Dot(gradients: true),
             ["learn-jacobians.txt"] = Capture(Jacobians.Run),
             ["learn-hvp.txt"] = Capture(HessianVector.Run),
+            ["train-loop.txt"] = Capture(TrainLoop.Run),   // docs/coming-from-pytorch.md
         };
     }
 

@@ -1,5 +1,6 @@
 // Runs the samples shown on the docs site. `dotnet run --project examples/DocSamples -c Release -- help` lists them.
 using DocSamples;
+using DocSamples.ComingFromPyTorch;
 using DocSamples.GettingStarted;
 using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
@@ -21,6 +22,7 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["learn-graph"] = ("Learn autograd: that graph in DOT, with every node's gradient.", _ => Console.Write(ChainRuleRun.Dot(gradients: true))),
     ["learn-jacobians"] = ("Learn autograd: vector-Jacobian products and a Jacobian row by row.", _ => Jacobians.Run(Console.Out)),
     ["learn-hvp"] = ("Learn autograd: a Hessian-vector product with createGraph.", _ => HessianVector.Run(Console.Out)),
+    ["train-loop"] = ("Coming from PyTorch: a three-class training loop.", _ => TrainLoop.Run(Console.Out)),
     ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
     ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000)),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),

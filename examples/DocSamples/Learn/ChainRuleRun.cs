@@ -20,7 +20,8 @@ public static class ChainRuleRun
         {
             g.L.Backward();
         }
-        o.WriteLine($"a.Grad = {g.A.Grad!.Item()}, b.Grad = {g.B.Grad!.Item()}");
+        o.WriteLine($"a.Grad = {g.A.Grad!.Item()}, " +
+                    $"b.Grad = {g.B.Grad!.Item()}");
     }
 
     /// <summary>The graph before backward (data only) or with every

@@ -31,7 +31,8 @@ public static class HessianVector
     {
         o.WriteLine($"grad f at (1, 2) = {Gradient(1, 2)}");
         o.WriteLine($"H v with v = (1, -1): {Hv(1, 2, 1, -1)}");
-        // check: the gradient's slope along v, (∇f(x + εv) - ∇f(x - εv)) / 2ε
+        // check: the slope of the gradient along v,
+        // (∇f(x + εv) - ∇f(x - εv)) / 2ε
         const double eps = 1e-5;
         var (p0, p1) = Gradient(1 + eps, 2 - eps);
         var (m0, m1) = Gradient(1 - eps, 2 + eps);

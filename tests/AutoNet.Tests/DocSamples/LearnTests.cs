@@ -88,6 +88,12 @@ public partial class LearnTests
     public void Exercise1GradientsAccumulate()
     {
         Assert.Equal((7.0, 14.0), Predict.Run());
+
+        var a = Tensor.Scalar(3.0);
+        a.RequiresGrad = true;
+        var L = a * a + a;
+        L.Backward();
+        Assert.Throws<InvalidOperationException>(() => L.Backward()); // the first backward freed the graph
     }
 
     private static Tensor[] Inputs(double[] x, double[] y)
@@ -127,6 +133,31 @@ public partial class LearnTests
         var second = Autograd.GradGradCheck(t => new SinFunction().Apply(t[0]), [x]);
         Assert.True(first.Passed, first.ToString());
         Assert.True(second.Passed, second.ToString());
+    }
+
+    /// <summary>Exercise 3's warning: cos values computed with Math.Cos are constants to autograd, so such a
+    /// backward passes the first-order check and fails the second-order one.</summary>
+    [Fact]
+    public void Exercise3ABackwardWithConstantCosValuesFailsGradGradCheck()
+    {
+        var x = Tensor.From([-2.0, 0.5, 3.0], 3);
+        x.RequiresGrad = true;
+
+        Assert.True(Autograd.GradCheck(t => new ConstantCosSin().Apply(t[0]), [x]).Passed);
+        Assert.False(Autograd.GradGradCheck(t => new ConstantCosSin().Apply(t[0]), [x]).Passed);
+    }
+
+    private sealed class ConstantCosSin : Autograd.Function
+    {
+        private Tensor _cos = null!;
+
+        protected override Tensor Forward(Tensor[] inputs)
+        {
+            _cos = SinFunction.Map(inputs[0], Math.Cos);
+            return SinFunction.Map(inputs[0], Math.Sin);
+        }
+
+        protected internal override Tensor?[] Backward(Tensor grad) => [grad * _cos];
     }
 
     /// <summary>What a sample writes (not through GeneratedDocs, which swaps Console.Out: tests run in parallel).</summary>

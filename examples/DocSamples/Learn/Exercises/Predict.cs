@@ -2,7 +2,8 @@ using AutoNet;
 
 namespace DocSamples.Learn.Exercises;
 
-/// <summary>Exercise 1: predict a.Grad after one backward, then after two.</summary>
+/// <summary>Exercise 1: predict a.Grad after one backward, then after two.
+/// </summary>
 public static class Predict
 {
     public static (double First, double Second) Run()

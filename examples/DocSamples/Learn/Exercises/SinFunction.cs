@@ -19,7 +19,7 @@ public sealed class SinFunction : Autograd.Function
     protected override Tensor?[] Backward(Tensor grad) =>
         [grad * new CosFunction().Apply(_x)];
 
-    internal static Tensor Map(Tensor x, Func<double, double> f) =>
+    public static Tensor Map(Tensor x, Func<double, double> f) =>
         Tensor.From([.. x.ToArray().Select(f)], [.. x.Shape]);
 }
 
