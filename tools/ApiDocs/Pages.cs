@@ -62,7 +62,8 @@ internal sealed partial class Pages
     {
         var type = t.Type;
         var sb = new StringBuilder("# ").Append(XmlDocs.Escape(TypeTitle(type))).Append("\n\n");
-        string kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : type.IsValueType ? "struct"
+        bool record = Signatures.Declaration(type).Contains(" record ", StringComparison.Ordinal);
+        string kind = type.IsEnum ? "enum" : type.IsInterface ? "interface" : record ? "record" : type.IsValueType ? "struct"
             : typeof(Delegate).IsAssignableFrom(type.BaseType) ? "delegate" : type.IsAbstract && type.IsSealed ? "static class" : "class";
         sb.Append(kind.Substring(0, 1).ToUpperInvariant()).Append(kind[1..]).Append(" in namespace `").Append(type.Namespace)
           .Append("`, assembly `").Append(type.Assembly.GetName().Name).Append("`. [All types](index.md)\n\n");

@@ -45,14 +45,17 @@ internal static class Signatures
         if (type.IsEnum) return $"public enum {name}";
         if (typeof(Delegate).IsAssignableFrom(type.BaseType) && type.GetMethod("Invoke") is { } invoke)
             return $"public delegate {Name(invoke.ReturnType)} {name}({Parameters(invoke)})";
-        string kind = type.IsInterface ? "interface" : type.IsValueType ? "struct" : "class";
+        bool record = type.GetMethod("<Clone>$") is not null || (type.IsValueType && type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null);
+        string kind = type.IsInterface ? "interface" : (record ? "record " : "") + (type.IsValueType ? "struct" : record ? "" : "class");
+        kind = kind.TrimEnd();
         string modifiers = type.IsInterface || type.IsValueType ? ""
             : type.IsAbstract && type.IsSealed ? "static "
             : type.IsAbstract ? "abstract " : type.IsSealed ? "sealed " : "";
         var bases = new List<string>();
         if (type.BaseType is { } b && b != typeof(object) && b != typeof(ValueType)) bases.Add(Name(b));
         var inherited = type.BaseType?.GetInterfaces() ?? [];
-        bases.AddRange(type.GetInterfaces().Where(i => !inherited.Contains(i) && i.IsPublic || i.IsNestedPublic).Except(inherited).Select(i => Name(i)));
+        bases.AddRange(type.GetInterfaces().Where(i => (i.IsPublic || i.IsNestedPublic) && !inherited.Contains(i))
+            .Where(i => !(record && i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEquatable<>))).Select(i => Name(i)));
         return $"public {modifiers}{kind} {name}" + (bases.Count > 0 ? " : " + string.Join(", ", bases) : "");
     }
 

@@ -54,6 +54,8 @@ internal sealed partial class XmlDocs
     {
         string text = Render(element?.Element("summary")).Replace('\n', ' ');
         int end = text.IndexOf(". ", StringComparison.Ordinal);
+        while (end >= 0 && (text[..end].EndsWith("e.g", StringComparison.Ordinal) || text[..end].EndsWith("i.e", StringComparison.Ordinal)))
+            end = text.IndexOf(". ", end + 2, StringComparison.Ordinal);
         return (end < 0 ? text : text[..(end + 1)]).Replace("|", "\\|");
     }
 
