@@ -7,3 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 dotnet run --project examples/DocSamples -c Release -- write-docs docs/generated
 dotnet run --project examples/Moons -c Release -- --plots docs/assets
+# The graph pictures of docs/learn-autograd.md: Graphviz (Debian: apt-get install graphviz) draws the samples' DOT.
+for graph in learn-graph learn-graph-grads; do
+  dot -Tsvg "docs/generated/$graph.dot" -o "docs/assets/$graph.svg"
+done

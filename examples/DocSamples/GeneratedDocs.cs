@@ -1,4 +1,6 @@
+using DocSamples.ComingFromPyTorch;
 using DocSamples.GettingStarted;
+using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
 using DocSamples.Pictures;
 using DocSamples.WriteYourOwnOp;
@@ -26,6 +28,14 @@ public static class GeneratedDocs
             ["softplus.txt"] = Capture(_ => UseSoftplus.Run()),
             ["tiny-graph.mmd"] = tiny[..traceStart].TrimEnd('\n') + "\n",
             ["tiny-trace.txt"] = tiny[traceStart..],
+            // docs/learn-autograd.md and docs/jacobians.md (the .dot files are drawn to docs/assets/*.svg)
+            ["learn-slope.txt"] = Capture(Slope.Run),
+            ["learn-chain-rule.txt"] = Capture(ChainRuleRun.Run),
+            ["learn-graph.dot"] = ChainRuleRun.Dot(gradients: false),
+            ["learn-graph-grads.dot"] = ChainRuleRun.Dot(gradients: true),
+            ["learn-jacobians.txt"] = Capture(Jacobians.Run),
+            ["learn-hvp.txt"] = Capture(HessianVector.Run),
+            ["train-loop.txt"] = Capture(TrainLoop.Run),   // docs/coming-from-pytorch.md
         };
     }
 

@@ -2,7 +2,9 @@
 using System.Globalization;
 using AutoNet.Examples;
 using DocSamples;
+using DocSamples.ComingFromPyTorch;
 using DocSamples.GettingStarted;
+using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
 using DocSamples.Pictures;
 using DocSamples.Reliability;
@@ -17,6 +19,12 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["moons-dot"] = ("The moons network's graph as Graphviz DOT.", _ => Console.Write(MoonsPictures.Dot())),
     ["moons-trace"] = ("The moons network's first backward pass, step by step.", _ => MoonsPictures.Trace(Console.Out)),
     ["tiny-pictures"] = ("A tiny graph as Mermaid, then its backward trace.", _ => TinyPictures.Run(Console.Out)),
+    ["learn-slope"] = ("Learn autograd: a derivative measured as a slope, then by autograd.", _ => Slope.Run(Console.Out)),
+    ["learn-chain-rule"] = ("Learn autograd: L = (a*b + 10) * a*b measured, then traced backward.", _ => ChainRuleRun.Run(Console.Out)),
+    ["learn-graph"] = ("Learn autograd: that graph in DOT, with every node's gradient.", _ => Console.Write(ChainRuleRun.Dot(gradients: true))),
+    ["learn-jacobians"] = ("Learn autograd: vector-Jacobian products and a Jacobian row by row.", _ => Jacobians.Run(Console.Out)),
+    ["learn-hvp"] = ("Learn autograd: a Hessian-vector product with createGraph.", _ => HessianVector.Run(Console.Out)),
+    ["train-loop"] = ("Coming from PyTorch: a three-class training loop.", _ => TrainLoop.Run(Console.Out)),
     ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
     ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 100_000)),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),

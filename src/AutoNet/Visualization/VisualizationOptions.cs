@@ -63,6 +63,15 @@ public sealed class GraphExportOptions : VisualizationOptions
     /// <c>retainGraph: true</c>); small ones by value, large ones by shape.</summary>
     public bool ShowGradients { get; set; }
 
+    /// <summary>
+    /// Print on every box that requires grad the gradient of the root with respect to it, intermediate results
+    /// included, as micrograd's <c>draw_dot</c> shows each node's <c>grad</c>. The export computes them by a backward
+    /// pass of its own that keeps the graph and changes no <see cref="Tensor.Grad"/>; the root must have one element.
+    /// Overrides <see cref="ShowGradients"/>. (PyTorch keeps no gradient of intermediate tensors unless asked with
+    /// <c>retain_grad()</c>.)
+    /// </summary>
+    public bool ShowEveryGradient { get; set; }
+
     /// <summary>Which way the arrows point. Default <see cref="GraphDirection.TopDown"/>.</summary>
     public GraphDirection Direction { get; set; } = GraphDirection.TopDown;
 }

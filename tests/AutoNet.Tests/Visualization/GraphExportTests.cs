@@ -195,4 +195,55 @@ public class GraphExportTests
         Assert.Contains("([\"weight<br/>[1, 2]\"])", mermaid);
         Assert.Contains("([\"bias<br/>[1]\"])", mermaid);
     }
+
+    /// <summary>micrograd's draw_dot shows data and grad on every node; ShowEveryGradient does, computing d loss / d t
+    /// for intermediate tensors too (which PyTorch keeps only after retain_grad()), without touching any Grad.</summary>
+    [Fact]
+    public void ShowEveryGradientShowsDataAndGradOnEveryNodeLikeMicrogradDrawDot()
+    {
+        var a = Tensor.Scalar(2.0);
+        var b = Tensor.Scalar(-3.0);
+        a.RequiresGrad = true;
+        b.RequiresGrad = true;
+        var e = a * b;              // -6
+        var loss = (e + 10.0) * e;  // e is used twice: d loss / d e = (e + 10) + e = -2
+        var options = new GraphExportOptions { Names = { [a] = "a", [b] = "b", [e] = "e" }, ShowValues = true, ShowEveryGradient = true };
+
+        string mermaid = GraphExport.ToMermaid(loss, options);
+
+        Assert.Equal(
+            """
+            flowchart TB
+              t0["Mul<br/>[]<br/>= -24<br/>grad 1"]
+              t1["Add<br/>[]<br/>= 4<br/>grad -6"]
+              t2["e (Mul)<br/>[]<br/>= -6<br/>grad -2"]
+              t3("constant<br/>[]<br/>= 10")
+              t4(["a<br/>[]<br/>= 2<br/>grad 6"])
+              t5(["b<br/>[]<br/>= -3<br/>grad -4"])
+              t1 --> t0
+              t2 --> t0
+              t2 --> t1
+              t3 --> t1
+              t4 --> t2
+              t5 --> t2
+              classDef leaf fill:#dbeafe,stroke:#1d4ed8
+              class t4,t5 leaf
+
+            """.ReplaceLineEndings("\n"), mermaid);
+        Assert.Null(a.Grad);                                   // no Grad was touched
+        Assert.Contains("label=\"e (Mul)\\n[]\\n= -6\\ngrad -2\"", GraphExport.ToDot(loss, options));
+        loss.Backward();                                      // and the graph is still there to run backward on
+        Assert.Equal(6.0, a.Grad!.Item());
+    }
+
+    [Fact]
+    public void ShowEveryGradientNeedsAOneElementRoot()
+    {
+        var w = Tensor.From([1.0, 2.0], 2);
+        w.RequiresGrad = true;
+
+        var error = Assert.Throws<InvalidOperationException>(() => GraphExport.ToDot(w * 2.0, new GraphExportOptions { ShowEveryGradient = true }));
+
+        Assert.Equal("GraphExport.ToDot: ShowEveryGradient needs a one-element root that requires grad (a loss), but the root has shape [2].", error.Message);
+    }
 }
