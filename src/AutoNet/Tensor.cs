@@ -59,6 +59,18 @@ public partial class Tensor
     /// <summary>The number of elements. PyTorch: <c>numel()</c>.</summary>
     public int Count => Storage.Data.Length;
 
+    /// <summary>
+    /// Whether the elements lie in memory in row-major order with no gaps. PyTorch: <c>is_contiguous()</c>.
+    /// Every tensor is contiguous today; views with strides (transpose, slices) will make some not.
+    /// </summary>
+    public bool IsContiguous => true;
+
+    /// <summary>
+    /// This tensor if its elements are row-major and gapless, else a contiguous copy (recorded by autograd).
+    /// PyTorch: <c>contiguous()</c>. Ops that read memory directly call it on their inputs first.
+    /// </summary>
+    public Tensor Contiguous() => this;
+
     /// <summary>The element type. PyTorch: <c>dtype</c>.</summary>
     public DType DType { get; }
 
