@@ -6,7 +6,7 @@ namespace AutoNet.Ops;
 /// <summary>
 /// The elementwise binary cross-entropy of probabilities p against targets y, as PyTorch computes it:
 /// ℓ = (y - 1) · max(log(1 - p), -100) - y · max(log p, -100). Clamping each log at -100 keeps ℓ finite at p = 0 or 1.
-/// A fused primitive (principle 2) so that its gradients are PyTorch's (derivatives.yaml: binary_cross_entropy_backward
+/// A fused primitive (one node, not a composition of ops) so that its gradients are PyTorch's (derivatives.yaml: binary_cross_entropy_backward
 /// and binary_cross_entropy_target_backward), which ignore the clamp:
 /// ∂ℓ/∂p = (p - y) / max((1 - p) p, ε) with ε = (float)1e-12, finite at p = 0 and 1;
 /// ∂ℓ/∂y = -logit(p) = -log(p / (1 - p)), which is ±∞ at p = 0 or 1 and, for p &lt; e^-100 or 1 - p &lt; e^-100,

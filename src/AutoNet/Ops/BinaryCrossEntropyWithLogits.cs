@@ -8,7 +8,7 @@ namespace AutoNet.Ops;
 /// The elementwise binary cross-entropy of logits x against targets y, with an optional positive-class weight pw
 /// (broadcast to x's shape), as PyTorch defines it:
 /// ℓ = (1 - y) · x + L · softplus(-x) with L = 1 + (pw - 1) · y and softplus(-x) = -log σ(x) (pw = 1 without a weight).
-/// A fused primitive (principle 2) for stability: it is evaluated as
+/// A fused primitive (one node, not a composition of ops) for stability: it is evaluated as
 /// ℓ = (x ≥ 0 ? (1 - y) · x : pw · y · |x|) + L · log(1 + e^(-|x|)), the same value with every term ≥ 0, so it is
 /// finite and accurate for any finite x (PyTorch 1.13's log(e^(-m) + e^(-x-m)) keeps 3 digits when ℓ ≈ 1e-13).
 /// ∂ℓ/∂x = L · σ(x) - pw · y (PyTorch: (pw·y + 1 - y) · σ(x) - pw·y), evaluated for x ≥ 0 as the equal
