@@ -22,8 +22,8 @@ public partial class Tensor
 
     /// <summary>
     /// The 1-D tensor start, start + step, ... up to but not including <paramref name="end"/>: ⌈(end - start) / step⌉
-    /// values, each start + i·step computed in double (PyTorch's length rule). PyTorch: <c>torch.arange(start, end,
-    /// step)</c>; PyTorch gives float32 (its default dtype) for these float arguments, AutoNet float64 unless asked.
+    /// values, each start + i·step computed in double (PyTorch's length rule). PyTorch gives float32 (its default dtype)
+    /// for float arguments, AutoNet float64 unless asked. PyTorch: <c>torch.arange(start, end, step)</c>.
     /// </summary>
     /// <exception cref="ArgumentException">A bound or the step is not finite, the step is 0, or its sign points away
     /// from end.</exception>
@@ -47,8 +47,8 @@ public partial class Tensor
 
     /// <summary>
     /// <paramref name="steps"/> evenly spaced values from start to end, both included (PyTorch's kernel: the first half
-    /// counted from start, the second from end). PyTorch: <c>torch.linspace(start, end, steps)</c> (float32 there by
-    /// default, float64 here unless asked).
+    /// counted from start, the second from end); float64 unless asked (PyTorch's default is float32).
+    /// PyTorch: <c>torch.linspace(start, end, steps)</c>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">steps is negative.</exception>
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float64)
