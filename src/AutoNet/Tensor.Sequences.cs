@@ -1,3 +1,4 @@
+using AutoNet.Internal;
 using AutoNet.Kernels;
 
 namespace AutoNet;
@@ -14,7 +15,7 @@ public partial class Tensor
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"Tensor.Eye: n must be >= 0, got {n}.");
         if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), m, $"Tensor.Eye: m must be >= 0, got {m}.");
-        var t = Ops.Elementwise.Uninitialized([n, m], dtype.Checked("Tensor.Eye"));
+        var t = ZeroFilled([n, m], dtype.Checked("Tensor.Eye"), "Tensor.Eye");
         if (dtype == DType.Float32) Sequences.Eye(t.Span<float>(), n, m);
         else Sequences.Eye(t.Span<double>(), n, m);
         return t;
@@ -37,8 +38,8 @@ public partial class Tensor
             throw new ArgumentException(
                 $"Tensor.Arange: step {step} points away from end: start {start}, end {end} (expected end >= start for a positive step, end <= start for a negative one).");
         double length = Math.Ceiling((end - start) / step);
-        if (length > int.MaxValue)
-            throw new ArgumentException($"Tensor.Arange: {start} to {end} by {step} gives {length} values, more than a tensor holds ({int.MaxValue}).");
+        if (length > Array.MaxLength)
+            throw new ArgumentException($"Tensor.Arange: {start} to {end} by {step} gives {length} values, more than a tensor holds ({Array.MaxLength}).");
         var t = Ops.Elementwise.Uninitialized([(int)length], dtype.Checked("Tensor.Arange"));
         if (dtype == DType.Float32) Sequences.Arange(t.Span<float>(), start, step);
         else Sequences.Arange(t.Span<double>(), start, step);
@@ -54,6 +55,7 @@ public partial class Tensor
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DType.Float64)
     {
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"Tensor.Linspace: steps must be >= 0, got {steps}.");
+        ShapeUtil.Count([steps], "Tensor.Linspace");
         var t = Ops.Elementwise.Uninitialized([steps], dtype.Checked("Tensor.Linspace"));
         if (dtype == DType.Float32) Sequences.Linspace(t.Span<float>(), start, end);
         else Sequences.Linspace(t.Span<double>(), start, end);

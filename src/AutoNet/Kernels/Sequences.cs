@@ -27,10 +27,9 @@ internal static class Sequences
             d[i] = i < halfway ? s + step * T.CreateTruncating(i) : e - step * T.CreateTruncating(n - i - 1);
     }
 
-    /// <summary>Ones on the main diagonal of the rows × cols matrix d, zeros elsewhere.</summary>
+    /// <summary>Writes ones on the main diagonal of the rows × cols matrix d, which arrives zeroed.</summary>
     public static void Eye<T>(Span<T> d, int rows, int cols) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        d.Clear();
         for (int i = 0; i < Math.Min(rows, cols); i++) d[i * cols + i] = T.One;
     }
 }
