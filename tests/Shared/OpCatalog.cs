@@ -44,6 +44,24 @@ public static class OpCatalog
         ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+        // math (issue 11, part 6): elementwise math, Pow with a tensor exponent, reductions over dims, triangles
+        ["sin"] = (_, x) => x[0].Sin(),
+        ["cos"] = (_, x) => x[0].Cos(),
+        ["log2"] = (_, x) => x[0].Log2(),
+        ["exp2"] = (_, x) => x[0].Exp2(),
+        ["rsqrt"] = (_, x) => x[0].Rsqrt(),
+        ["sign"] = (_, x) => x[0].Sign(),
+        ["reciprocal"] = (_, x) => x[0].Reciprocal(),
+        ["square"] = (_, x) => x[0].Square(),
+        ["pow_tensor"] = (a, x) => a.Has("number") ? Tensor.Pow(a.Double("number"), x[0]) : x[0].Pow(x[1]),
+        ["cumsum"] = (a, x) => x[0].CumSum(a.Int("dim")),
+        ["var"] = (a, x) => a.Has("dim") ? x[0].Var(a.Int("dim"), a.Int("correction"), a.Bool("keepdim")) : x[0].Var(),
+        ["std"] = (a, x) => a.Has("dim") ? x[0].Std(a.Int("dim"), a.Int("correction"), a.Bool("keepdim")) : x[0].Std(),
+        ["logsumexp"] = (a, x) => x[0].LogSumExp(a.Int("dim"), a.Bool("keepdim")),
+        ["sum_dims"] = (a, x) => x[0].Sum(a.Ints("dims"), a.Bool("keepdim")),
+        ["mean_dims"] = (a, x) => x[0].Mean(a.Ints("dims"), a.Bool("keepdim")),
+        ["tril"] = (a, x) => x[0].Tril(a.Int("diagonal")),
+        ["triu"] = (a, x) => x[0].Triu(a.Int("diagonal")),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

@@ -129,4 +129,27 @@ internal static class ShapeUtil
             if (i != dim) result[j++] = shape[i];
         return result;
     }
+
+    /// <summary>
+    /// The shapes after reducing several dims: <c>Kept</c> with each reduced dim as 1, <c>Output</c> without them
+    /// (or <c>Kept</c> with keepDim). An empty list reduces every dim, as in PyTorch 1.13. Throws, naming the op, for
+    /// a dim out of range or given twice (also as a negative dim).
+    /// </summary>
+    public static (int[] Kept, int[] Output) ReducedMany(ReadOnlySpan<int> shape, int[] dims, bool keepDim, string op)
+    {
+        var reduced = new bool[Math.Max(shape.Length, 1)];
+        if (dims.Length == 0) Array.Fill(reduced, true);
+        foreach (int dim in dims)
+        {
+            int d = NormalizeDim(dim, shape.Length, op);
+            if (reduced[d]) throw new ArgumentException($"{op}: dim {d} appears more than once in dims {Format(dims)}.", nameof(dims));
+            reduced[d] = true;
+        }
+        var kept = shape.ToArray();
+        var output = new List<int>(shape.Length);
+        for (int i = 0; i < shape.Length; i++)
+            if (reduced[i]) kept[i] = 1;
+            else output.Add(shape[i]);
+        return (kept, keepDim ? kept : output.ToArray());
+    }
 }

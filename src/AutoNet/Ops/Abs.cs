@@ -17,7 +17,7 @@ internal sealed class Abs : Node
     public static Tensor Forward(Tensor x)
     {
         var y = Elementwise.Map(x, default(Kernel));
-        return ShouldRecord(x) ? new Abs(Elementwise.Map(x, default(SignKernel))).Attach(y, [x]) : y;
+        return ShouldRecord(x) ? new Abs(Elementwise.Map(x, default(Sign.Kernel))).Attach(y, [x]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) => [grad * _sign.Value];
@@ -25,14 +25,5 @@ internal sealed class Abs : Node
     private readonly struct Kernel : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Abs(x, y);
-    }
-
-    private readonly struct SignKernel : IUnaryKernel
-    {
-        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            for (int i = 0; i < x.Length; i++)
-                y[i] = x[i] > T.Zero ? T.One : x[i] < T.Zero ? -T.One : T.Zero;
-        }
     }
 }

@@ -4,7 +4,7 @@ using AutoNet.Kernels;
 namespace AutoNet.Ops;
 
 /// <summary>
-/// y = Σ x over all elements (dim = null) or along one dim (kept as size 1 with keepDim).
+/// y = Σ x over all elements (dim = null), along one dim or along several (kept as size 1 with keepDim).
 /// ∂y/∂x_i = 1 for every summed element, so grad_x = grad (with the reduced dim put back as size 1) expanded
 /// to x's shape.
 /// </summary>
@@ -29,6 +29,20 @@ internal sealed class Sum : Node
             y = Reductions.SumDim(x, d, keepDim);
             kept = ShapeUtil.Reduced(x.ShapeArray, d, keepDim: true);
         }
+        if (!ShouldRecord(x)) return y;
+        return new Sum { _inputShape = x.ShapeArray, _keptShape = kept }.Attach(y, [x]);
+    }
+
+    /// <summary>
+    /// The sum over <paramref name="dims"/> (PyTorch's <c>sum(dims, keepdim)</c>: an empty list sums every dim, as in
+    /// PyTorch 1.13), by the pairwise <see cref="Summation.SumTo"/> down to the kept shape.
+    /// </summary>
+    public static Tensor Forward(Tensor x, int[] dims, bool keepDim, string op = "Sum")
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        var (kept, output) = ShapeUtil.ReducedMany(x.ShapeArray, dims, keepDim, op);
+        x = x.Contiguous();
+        var y = Elementwise.SumTo(x, kept).Reshape(output);
         if (!ShouldRecord(x)) return y;
         return new Sum { _inputShape = x.ShapeArray, _keptShape = kept }.Attach(y, [x]);
     }

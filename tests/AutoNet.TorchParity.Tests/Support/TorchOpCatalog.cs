@@ -46,6 +46,25 @@ public static class TorchOpCatalog
         ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
+        // math (issue 11, part 6)
+        ["sin"] = (_, x) => x[0].sin(),
+        ["cos"] = (_, x) => x[0].cos(),
+        ["log2"] = (_, x) => x[0].log2(),
+        ["exp2"] = (_, x) => x[0].exp2(),
+        ["rsqrt"] = (_, x) => x[0].rsqrt(),
+        ["sign"] = (_, x) => x[0].sign(),
+        ["reciprocal"] = (_, x) => x[0].reciprocal(),
+        ["square"] = (_, x) => x[0].square(),
+        // TorchSharp has no pow(Scalar, Tensor): the number as a 0-d tensor of the exponent's dtype (the same values).
+        ["pow_tensor"] = (a, x) => a.Has("number") ? torch.tensor(a.Double("number"), x[0].dtype).pow(x[0]) : x[0].pow(x[1]),
+        ["cumsum"] = (a, x) => x[0].cumsum(a.Int("dim")),
+        ["var"] = (a, x) => a.Has("dim") ? Corrected(x[0], a, std: false) : x[0].var(),
+        ["std"] = (a, x) => a.Has("dim") ? Corrected(x[0], a, std: true) : x[0].std(),
+        ["logsumexp"] = (a, x) => x[0].logsumexp(a.Int("dim"), a.Bool("keepdim")),
+        ["sum_dims"] = (a, x) => x[0].sum(Longs(a.Ints("dims")), a.Bool("keepdim")),
+        ["mean_dims"] = (a, x) => x[0].mean(Longs(a.Ints("dims")), a.Bool("keepdim")),
+        ["tril"] = (a, x) => x[0].tril(a.Int("diagonal")),
+        ["triu"] = (a, x) => x[0].triu(a.Int("diagonal")),
     };
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
@@ -63,6 +82,18 @@ public static class TorchOpCatalog
         if (lead > 0) t = t.sum(Enumerable.Range(0, lead).Select(d => (long)d).ToArray());
         var dims = Enumerable.Range(0, shape.Length).Where(i => shape[i] == 1 && t.shape[i] != 1).Select(d => (long)d).ToArray();
         return dims.Length > 0 ? t.sum(dims, keepdim: true) : t;
+    }
+
+    /// <summary>var/std along args "dim" with args "correction". TorchSharp takes only unbiased (correction 1 or 0):
+    /// another correction c rescales the population variance by n / (n - c) (equal up to rounding).</summary>
+    private static torch.Tensor Corrected(torch.Tensor t, OpArgs a, bool std)
+    {
+        int correction = a.Int("correction"), dim = a.Int("dim");
+        bool keep = a.Bool("keepdim");
+        if (correction is 0 or 1) return std ? t.std(dim, correction == 1, keep) : t.var(dim, correction == 1, keep);
+        long n = t.Dimensions == 0 ? 1 : t.shape[dim < 0 ? dim + t.Dimensions : dim];
+        var variance = t.var(dim, false, keep) * ((double)n / (n - correction));
+        return std ? variance.sqrt() : variance;
     }
 
     private static Func<OpArgs, torch.Tensor[], torch.Tensor> Binary(Func<torch.Tensor, torch.Tensor, torch.Tensor> tensors,

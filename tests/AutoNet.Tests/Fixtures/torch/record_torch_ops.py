@@ -100,6 +100,24 @@ OPS = {
     "cast": lambda a, x: x[0].to(DTYPES[a["to"]]),
     "expand": lambda a, x: x[0].expand(a["shape"]),
     "sum_to": lambda a, x: sum_to(x[0], a["shape"]),
+    # math (issue 11, part 6)
+    "sin": lambda a, x: torch.sin(x[0]),
+    "cos": lambda a, x: torch.cos(x[0]),
+    "log2": lambda a, x: torch.log2(x[0]),
+    "exp2": lambda a, x: torch.exp2(x[0]),
+    "rsqrt": lambda a, x: torch.rsqrt(x[0]),
+    "sign": lambda a, x: torch.sign(x[0]),
+    "reciprocal": lambda a, x: torch.reciprocal(x[0]),
+    "square": lambda a, x: torch.square(x[0]),
+    "pow_tensor": lambda a, x: torch.pow(num(a["number"]), x[0]) if "number" in a else torch.pow(x[0], x[1]),
+    "cumsum": lambda a, x: torch.cumsum(x[0], a["dim"]),
+    "var": lambda a, x: torch.var(x[0], a["dim"], correction=a["correction"], keepdim=a["keepdim"]) if "dim" in a else torch.var(x[0]),
+    "std": lambda a, x: torch.std(x[0], a["dim"], correction=a["correction"], keepdim=a["keepdim"]) if "dim" in a else torch.std(x[0]),
+    "logsumexp": lambda a, x: torch.logsumexp(x[0], a["dim"], a["keepdim"]),
+    "sum_dims": lambda a, x: x[0].sum(dim=a["dims"], keepdim=a["keepdim"]),
+    "mean_dims": lambda a, x: x[0].mean(dim=a["dims"], keepdim=a["keepdim"]),
+    "tril": lambda a, x: torch.tril(x[0], a["diagonal"]),
+    "triu": lambda a, x: torch.triu(x[0], a["diagonal"]),
 }
 
 
