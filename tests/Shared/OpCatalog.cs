@@ -44,6 +44,11 @@ public static class OpCatalog
         ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+        // joins (issue 11, part 4)
+        ["cat"] = (a, x) => Tensor.Cat(x, a.Int("dim")),
+        ["stack"] = (a, x) => Tensor.Stack(x, a.Int("dim")),
+        ["repeat"] = (a, x) => x[0].Repeat(a.Ints("repeats")),
+        ["pad"] = (a, x) => F.Pad(x[0], a.Ints("pad"), a.Double("value")),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

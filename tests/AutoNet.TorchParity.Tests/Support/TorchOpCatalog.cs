@@ -46,6 +46,11 @@ public static class TorchOpCatalog
         ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
+        // joins (issue 11, part 4)
+        ["cat"] = (a, x) => torch.cat(x, a.Int("dim")),
+        ["stack"] = (a, x) => torch.stack(x, a.Int("dim")),
+        ["repeat"] = (a, x) => x[0].repeat(Longs(a.Ints("repeats"))),
+        ["pad"] = (a, x) => torch.nn.functional.pad(x[0], Longs(a.Ints("pad")), value: a.Double("value")),
     };
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>

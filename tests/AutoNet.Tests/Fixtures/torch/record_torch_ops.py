@@ -100,6 +100,11 @@ OPS = {
     "cast": lambda a, x: x[0].to(DTYPES[a["to"]]),
     "expand": lambda a, x: x[0].expand(a["shape"]),
     "sum_to": lambda a, x: sum_to(x[0], a["shape"]),
+    # joins (issue 11, part 4)
+    "cat": lambda a, x: torch.cat(x, a["dim"]),
+    "stack": lambda a, x: torch.stack(x, a["dim"]),
+    "repeat": lambda a, x: x[0].repeat(a["repeats"]),
+    "pad": lambda a, x: F.pad(x[0], a["pad"], value=num(a["value"])),
 }
 
 
