@@ -72,6 +72,39 @@ internal static class IndexLoops
             d[walk.A + (int)index[p] * walk.DimStride] += s[walk.B];
     }
 
+    /// <summary>The number of elements that are not zero (not false; a NaN counts as nonzero, -0.0 as zero).</summary>
+    public static int CountNonzero<T>(ReadOnlySpan<T> x) where T : IEquatable<T>
+    {
+        int n = 0;
+        for (int i = 0; i < x.Length; i++)
+            if (!x[i].Equals(default)) n++;
+        return n;
+    }
+
+    /// <summary>The coordinates of every nonzero element of x (of <paramref name="shape"/>), row-major, one row of rank values each.</summary>
+    public static void Nonzero<T>(ReadOnlySpan<T> x, int[] shape, Span<long> coordinates) where T : IEquatable<T>
+    {
+        int rank = shape.Length, row = 0;
+        Span<int> at = stackalloc int[rank];
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!x[i].Equals(default))
+            {
+                for (int k = 0; k < rank; k++) coordinates[row * rank + k] = at[k];
+                row++;
+            }
+            for (int k = rank - 1; k >= 0 && ++at[k] == shape[k]; k--) at[k] = 0;
+        }
+    }
+
+    /// <summary>The flat (row-major) positions of the true elements of <paramref name="mask"/>.</summary>
+    public static void FlatNonzero(ReadOnlySpan<bool> mask, Span<long> positions)
+    {
+        int n = 0;
+        for (int i = 0; i < mask.Length; i++)
+            if (mask[i]) positions[n++] = i;
+    }
+
     /// <summary>
     /// Walks the positions of an index shape in row-major order, keeping the offset of the same coordinates in two
     /// other arrays: A (coordinate <c>dim</c> left out, added by the caller from the index value) and B (all coordinates).

@@ -90,7 +90,7 @@ internal sealed class Cat : Node
 
     /// <summary>
     /// Checks the list (non-null, non-empty, no null entry) and converts every tensor to the list's common dtype as
-    /// torch.cat and torch.stack do (float32 with float64 gives float64), with recorded casts so each input's
+    /// torch.cat and torch.stack do (bool &lt; int64 &lt; float32 &lt; float64, as torch.result_type), with recorded casts so each input's
     /// gradient comes back in its own dtype.
     /// </summary>
     internal static Tensor[] Promoted(IReadOnlyList<Tensor> tensors, string op)
@@ -98,12 +98,10 @@ internal sealed class Cat : Node
         ArgumentNullException.ThrowIfNull(tensors);
         if (tensors.Count == 0) throw new ArgumentException($"{op}: expected a non-empty list of tensors, got an empty one.", nameof(tensors));
         var xs = new Tensor[tensors.Count];
-        DType common = DType.Float32;
         for (int i = 0; i < xs.Length; i++)
-        {
             xs[i] = tensors[i] ?? throw new ArgumentNullException(nameof(tensors), $"{op}: tensor {i} of the list is null.");
-            if (xs[i].DType == DType.Float64) common = DType.Float64;
-        }
+        DType common = xs[0].DType;
+        for (int i = 1; i < xs.Length; i++) common = Broadcasting.Promote(common, xs[i].DType);
         for (int i = 0; i < xs.Length; i++)
             if (xs[i].DType != common) xs[i] = Cast.Forward(xs[i], common);
         return xs;

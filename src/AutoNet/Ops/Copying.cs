@@ -20,6 +20,8 @@ internal static class Copying
         {
             case float[]: BoxCopy.Run(src.Span<float>(), srcShape, srcStart, dst.Span<float>(), dst.ShapeArray, dstStart, extent); break;
             case double[]: BoxCopy.Run(src.Span<double>(), srcShape, srcStart, dst.Span<double>(), dst.ShapeArray, dstStart, extent); break;
+            case long[]: BoxCopy.Run(src.Span<long>(), srcShape, srcStart, dst.Span<long>(), dst.ShapeArray, dstStart, extent); break;
+            case bool[]: BoxCopy.Run(src.Span<bool>(), srcShape, srcStart, dst.Span<bool>(), dst.ShapeArray, dstStart, extent); break;
             default: throw Unsupported(dst);
         }
     }
@@ -36,6 +38,8 @@ internal static class Copying
         {
             case float[]: ElementwiseLoops.BroadcastTo(x.Span<float>(), viewShape, y.Span<float>(), broadcastShape); break;
             case double[]: ElementwiseLoops.BroadcastTo(x.Span<double>(), viewShape, y.Span<double>(), broadcastShape); break;
+            case long[]: ElementwiseLoops.BroadcastTo(x.Span<long>(), viewShape, y.Span<long>(), broadcastShape); break;
+            case bool[]: ElementwiseLoops.BroadcastTo(x.Span<bool>(), viewShape, y.Span<bool>(), broadcastShape); break;
             default: throw Unsupported(x);
         }
         return y;
