@@ -88,6 +88,20 @@ public class CatTests
     }
 
     [Fact]
+    public void Int64AndBool_PromoteAsTorch()
+    {
+        var i = Tensor.From(new long[] { 1, 2 }, 2);
+        var b = Tensor.From(new[] { true }, 1);
+        var ib = Tensor.Cat([i, b]);
+        Assert.Equal(DType.Int64, ib.DType);
+        Assert.Equal(new[] { 1.0, 2, 1 }, ib.ToArray());
+        var f = Tensor.Cat([i, Tensor.Zeros([1], DType.Float32)]);
+        Assert.Equal(DType.Float32, f.DType);
+        Assert.Equal(new[] { 1.0, 2, 0 }, f.ToArray());
+        Assert.Equal(DType.Bool, Tensor.Cat([b, b]).DType);
+    }
+
+    [Fact]
     public void Errors_NameTheTensorAndShapes()
     {
         var a = Tensor.Zeros(2, 3);

@@ -59,6 +59,15 @@ public class PadTests
     }
 
     [Fact]
+    public void Int64_AndBool_ArePaddedToo()
+    {
+        var y = F.Pad(Tensor.From(new long[] { 5, 6 }, 2), [1, 1], 7);
+        Assert.Equal(DType.Int64, y.DType);
+        Assert.Equal(new[] { 7.0, 5, 6, 7 }, y.ToArray());
+        Assert.Equal(new[] { 0.0, 1, 0 }, F.Pad(Tensor.From(new[] { true }, 1), [1, 1]).ToArray());
+    }
+
+    [Fact]
     public void Float32_StaysFloat32() => Assert.Equal(DType.Float32, F.Pad(Tensor.Zeros([2], DType.Float32), [1, 1]).DType);
 
     [Fact]
