@@ -45,7 +45,8 @@ internal sealed class IndexAdd : Node
             throw new ArgumentException(
                 $"{op}: source has shape {ShapeUtil.Format(source.ShapeArray)}, expected {ShapeUtil.Format(expected)} (the input's shape {ShapeUtil.Format(shape)} with dim {d} the number of indices, {index.Count}).", nameof(source));
         }
-        IndexChecks.InRange(index, size, d, op);
+        // IntoZeros (x null) is a backward: the forward that saved this index checked it against the same dim size
+        if (x is not null) IndexChecks.InRange(index, size, d, op);
         source = source.Contiguous();
         Tensor y;
         if (x is null) y = Tensor.ZeroFilled(shape, dtype, op);

@@ -40,7 +40,8 @@ internal sealed class ScatterAdd : Node
         if (!fits)
             throw new ArgumentException(
                 $"{op}: index has shape {ShapeUtil.Format(index.ShapeArray)}, expected no larger than src's shape {ShapeUtil.Format(src.ShapeArray)} in every dim (and as many dims).", nameof(src));
-        IndexChecks.InRange(index, shape.Length == 0 ? 1 : shape[d], d, op);
+        // IntoZeros (x null) is a backward: the forward that saved this index checked it against the same dim size
+        if (x is not null) IndexChecks.InRange(index, shape.Length == 0 ? 1 : shape[d], d, op);
         src = src.Contiguous();
         Tensor y;
         if (x is null) y = Tensor.ZeroFilled(shape, dtype, op);
