@@ -27,6 +27,7 @@ public sealed class ShortRun
         if (Want("matmul")) run.MatMul();
         if (Want("op")) run.OpOverhead();
         if (Want("reduction")) run.Reduction();
+        if (Want("index")) IndexWorkload.Report(Median<object?>, run._rows, run._checks);
         run.Print();
     }
 

@@ -62,6 +62,17 @@ public static class OpCatalog
         ["mean_dims"] = (a, x) => x[0].Mean(a.Ints("dims"), a.Bool("keepdim")),
         ["tril"] = (a, x) => x[0].Tril(a.Int("diagonal")),
         ["triu"] = (a, x) => x[0].Triu(a.Int("diagonal")),
+        // joins (issue 11, part 4)
+        ["cat"] = (a, x) => Tensor.Cat(x, a.Int("dim")),
+        ["stack"] = (a, x) => Tensor.Stack(x, a.Int("dim")),
+        ["repeat"] = (a, x) => x[0].Repeat(a.Ints("repeats")),
+        ["pad"] = (a, x) => F.Pad(x[0], a.Ints("pad"), a.Double("value")),
+        // index ops (issue 11, part 3)
+        ["index_select"] = (a, x) => x[0].IndexSelect(a.Int("dim"), x[1]),
+        ["index_add"] = (a, x) => x[0].IndexAdd(a.Int("dim"), x[1], x[2]),
+        ["gather"] = (a, x) => x[0].Gather(a.Int("dim"), x[1]),
+        ["scatter_add"] = (a, x) => x[0].ScatterAdd(a.Int("dim"), x[1], x[2]),
+        ["masked_select"] = (_, x) => x[0].MaskedSelect(x[1]),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

@@ -75,13 +75,23 @@ public static class OpTable
     public static Tensor[] MakeInputs(OpTableCase c, string dtype) => c.Inputs.Select((input, i) =>
     {
         var values = Draw(input.Domain, input.Shape, $"{c.Op}/{c.Name}/input{i}");
-        var t = c.InputDType(i, dtype) == "float32"
-            ? Tensor.From(values.Select(v => (float)v).ToArray(), input.Shape.Length == 0 ? [1] : input.Shape)
-            : Tensor.From(values, input.Shape.Length == 0 ? [1] : input.Shape);
+        var t = FromValues(values, input.Shape.Length == 0 ? [1] : input.Shape, c.InputDType(i, dtype));
         if (input.Shape.Length == 0) t = t.Reshape();
         t.RequiresGrad = input.RequiresGrad;
         return t;
     }).ToArray();
+
+    /// <summary>
+    /// A tensor of <paramref name="dtype"/> ("float64", "float32", "int64", "bool") holding float64 values as the
+    /// recording script converts them: rounded to float32, truncated to int64, nonzero as true.
+    /// </summary>
+    public static Tensor FromValues(double[] values, int[] shape, string dtype) => dtype switch
+    {
+        "float32" => Tensor.From(values.Select(v => (float)v).ToArray(), shape),
+        "int64" => Tensor.From(values.Select(v => (long)v).ToArray(), shape),
+        "bool" => Tensor.From(values.Select(v => v != 0).ToArray(), shape),
+        _ => Tensor.From(values, shape),
+    };
 
     /// <summary>
     /// The float64 values of one input drawn from a table domain (as <c>draw</c> in record_torch_ops.py): NumPy's

@@ -10,15 +10,19 @@ public sealed record FixtureTensor(string DType, int[] Shape, double[] Data, boo
     /// <summary>A fresh AutoNet leaf with these values (RequiresGrad as recorded).</summary>
     public Tensor ToTensor()
     {
-        var t = DType == "float32"
-            ? Tensor.From(Data.Select(v => (float)v).ToArray(), Shape.Length == 0 ? [1] : Shape)
-            : Tensor.From(Data, Shape.Length == 0 ? [1] : Shape);
+        var t = OpTable.FromValues(Data, Shape.Length == 0 ? [1] : Shape, DType);
         if (Shape.Length == 0) t = t.Reshape();
         t.RequiresGrad = RequiresGrad;
         return t;
     }
 
-    public AutoNet.DType AutoNetDType => DType == "float32" ? AutoNet.DType.Float32 : AutoNet.DType.Float64;
+    public AutoNet.DType AutoNetDType => DType switch
+    {
+        "float32" => AutoNet.DType.Float32,
+        "int64" => AutoNet.DType.Int64,
+        "bool" => AutoNet.DType.Bool,
+        _ => AutoNet.DType.Float64,
+    };
 }
 
 /// <summary>One recorded PyTorch computation: op, arguments, inputs, output, grad_output and input gradients

@@ -65,6 +65,17 @@ public static class TorchOpCatalog
         ["mean_dims"] = (a, x) => x[0].mean(Longs(a.Ints("dims")), a.Bool("keepdim")),
         ["tril"] = (a, x) => x[0].tril(a.Int("diagonal")),
         ["triu"] = (a, x) => x[0].triu(a.Int("diagonal")),
+        // joins (issue 11, part 4)
+        ["cat"] = (a, x) => torch.cat(x, a.Int("dim")),
+        ["stack"] = (a, x) => torch.stack(x, a.Int("dim")),
+        ["repeat"] = (a, x) => x[0].repeat(Longs(a.Ints("repeats"))),
+        ["pad"] = (a, x) => torch.nn.functional.pad(x[0], Longs(a.Ints("pad")), value: a.Double("value")),
+        // index ops (issue 11, part 3)
+        ["index_select"] = (a, x) => x[0].index_select(a.Int("dim"), x[1]),
+        ["index_add"] = (a, x) => x[0].index_add(a.Int("dim"), x[1], x[2], 1.0),
+        ["gather"] = (a, x) => x[0].gather(a.Int("dim"), x[1]),
+        ["scatter_add"] = (a, x) => x[0].scatter_add(a.Int("dim"), x[1], x[2]),
+        ["masked_select"] = (_, x) => x[0].masked_select(x[1]),
     };
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>

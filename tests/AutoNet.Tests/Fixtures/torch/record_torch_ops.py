@@ -31,7 +31,7 @@ import torch.nn.functional as F
 torch.set_num_threads(1)
 HERE = os.path.dirname(os.path.abspath(__file__))
 TABLE = os.path.join(HERE, "..", "..", "..", "OpCases", "op-cases.json")
-DTYPES = {"float64": torch.float64, "float32": torch.float32}
+DTYPES = {"float64": torch.float64, "float32": torch.float32, "int64": torch.int64, "bool": torch.bool}
 
 
 def num(v):
@@ -118,6 +118,17 @@ OPS = {
     "mean_dims": lambda a, x: x[0].mean(dim=a["dims"], keepdim=a["keepdim"]),
     "tril": lambda a, x: torch.tril(x[0], a["diagonal"]),
     "triu": lambda a, x: torch.triu(x[0], a["diagonal"]),
+    # joins (issue 11, part 4)
+    "cat": lambda a, x: torch.cat(x, a["dim"]),
+    "stack": lambda a, x: torch.stack(x, a["dim"]),
+    "repeat": lambda a, x: x[0].repeat(a["repeats"]),
+    "pad": lambda a, x: F.pad(x[0], a["pad"], value=num(a["value"])),
+    # index ops (issue 11, part 3)
+    "index_select": lambda a, x: torch.index_select(x[0], a["dim"], x[1]),
+    "index_add": lambda a, x: x[0].index_add(a["dim"], x[1], x[2]),
+    "gather": lambda a, x: torch.gather(x[0], a["dim"], x[1]),
+    "scatter_add": lambda a, x: x[0].scatter_add(a["dim"], x[1], x[2]),
+    "masked_select": lambda a, x: torch.masked_select(x[0], x[1]),
 }
 
 
