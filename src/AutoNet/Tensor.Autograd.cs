@@ -82,7 +82,7 @@ public partial class Tensor
     }
 
     /// <summary>A new leaf sharing this tensor's memory, cut off from the graph. PyTorch: <c>detach()</c>.</summary>
-    public Tensor Detach() => new(Storage, ShapeArray, DType);
+    public Tensor Detach() => Layout is null ? new(Storage, ShapeArray, DType) : new(Storage, ShapeArray, Layout.Strides, Layout.Offset, DType);
 
     /// <summary>
     /// Copies <paramref name="source"/>'s values into this tensor in place (broadcasting and converting dtype).
@@ -105,7 +105,7 @@ public partial class Tensor
             values = source.DType == DType ? source : source.To(DType);
             if (!values.ShapeArray.AsSpan().SequenceEqual(ShapeArray)) values = Ops.Expand.Forward(values, ShapeArray);
         }
-        System.Array.Copy(values.Storage.Data, Storage.Data, Count);
+        Ops.Contiguous.Write(this, values);
         Storage.Version++;
         return this;
     }

@@ -5,8 +5,9 @@ using AutoNet.Internal;
 namespace AutoNet;
 
 /// <summary>
-/// An n-dimensional array of float64 (default) or float32 values, stored contiguously in row-major order, that
-/// records the operations applied to it so that <see cref="Backward"/> can compute gradients.
+/// An n-dimensional array of float64 (default) or float32 values that records the operations applied to it so that
+/// <see cref="Backward"/> can compute gradients. Its elements live in a storage it may share with other tensors
+/// (views): element (i0, i1, ...) is at <c>offset + Σ i_d · stride_d</c> of the storage, as in PyTorch.
 /// PyTorch: <c>torch.Tensor</c>.
 /// </summary>
 /// <remarks>
@@ -21,7 +22,13 @@ public partial class Tensor
     internal readonly int[] ShapeArray;
     private IReadOnlyList<int>? _shapeView;
 
-    /// <summary>Wraps existing storage (no copy). Every constructor funnels through here.</summary>
+    /// <summary>
+    /// Null for a tensor that is its whole storage in row-major order (every tensor an op allocates); the strides,
+    /// offset and count of a view otherwise. Kept out of line so that the common tensor pays one field for it.
+    /// </summary>
+    internal readonly ViewLayout? Layout;
+
+    /// <summary>Wraps a whole storage as a row-major tensor of <paramref name="shape"/> (no copy).</summary>
     internal Tensor(TensorStorage storage, int[] shape, DType dtype)
     {
         Storage = storage;
@@ -29,12 +36,25 @@ public partial class Tensor
         DType = dtype;
     }
 
-    /// <summary>Creates a tensor that shares <paramref name="source"/>'s storage, for <see cref="Parameter"/>.</summary>
+    /// <summary>A view: <paramref name="shape"/> read from <paramref name="storage"/> at <paramref name="offset"/>
+    /// with <paramref name="strides"/> (no copy; the caller has checked that every element lies inside).</summary>
+    internal Tensor(TensorStorage storage, int[] shape, int[] strides, int offset, DType dtype)
+    {
+        Storage = storage;
+        ShapeArray = shape;
+        DType = dtype;
+        int count = ShapeUtil.Count(shape, "View");
+        if (offset != 0 || count != storage.Data.Length || !ViewLayout.IsDefault(shape, strides))
+            Layout = new ViewLayout(strides, offset, count, ViewLayout.IsRowMajor(shape, strides));
+    }
+
+    /// <summary>Creates a tensor that shares <paramref name="source"/>'s storage and layout, for <see cref="Parameter"/>.</summary>
     protected Tensor(Tensor source)
     {
         ArgumentNullException.ThrowIfNull(source);
         Storage = source.Storage;
         ShapeArray = source.ShapeArray;
+        Layout = source.Layout;
         DType = source.DType;
     }
 
@@ -57,30 +77,61 @@ public partial class Tensor
     public int Rank => ShapeArray.Length;
 
     /// <summary>The number of elements. PyTorch: <c>numel()</c>.</summary>
-    public int Count => Storage.Data.Length;
+    public int Count => Layout is null ? Storage.Data.Length : Layout.Count;
 
     /// <summary>
-    /// Whether the elements lie in memory in row-major order with no gaps. PyTorch: <c>is_contiguous()</c>.
-    /// Every tensor is contiguous today; views with strides (transpose, slices) will make some not.
+    /// How many storage elements to step to move by one along each dim (0 along an expanded dim).
+    /// PyTorch: <c>stride()</c>.
     /// </summary>
-    public bool IsContiguous => true;
+    public IReadOnlyList<int> Strides => Array.AsReadOnly((int[])StrideArray.Clone());
+
+    /// <summary>The strides (row-major ones, made now, for a tensor that is not a view); never mutated.</summary>
+    internal int[] StrideArray => Layout is null ? ShapeUtil.Strides(ShapeArray) : Layout.Strides;
+
+    /// <summary>Where element (0, 0, ...) is in the storage, in elements. PyTorch: <c>storage_offset()</c>.</summary>
+    public int StorageOffset => Layout is null ? 0 : Layout.Offset;
 
     /// <summary>
-    /// This tensor if its elements are row-major and gapless, else a contiguous copy (recorded by autograd).
-    /// PyTorch: <c>contiguous()</c>. Ops that read memory directly call it on their inputs first.
+    /// Whether the elements lie in memory in row-major order with no gaps (dims of size 1 may have any stride, as in
+    /// PyTorch). PyTorch: <c>is_contiguous()</c>. A transposed, permuted, expanded or strided-slice view is not.
     /// </summary>
-    public Tensor Contiguous() => this;
+    public bool IsContiguous => Layout is null || Layout.Contiguous;
+
+    /// <summary>
+    /// This tensor if its elements are row-major and gapless, else a contiguous copy (recorded by autograd: the
+    /// gradient flows back unchanged). PyTorch: <c>contiguous()</c>. Ops that read memory directly call it on their
+    /// inputs first.
+    /// </summary>
+    public Tensor Contiguous() => Ops.Contiguous.Forward(this);
 
     /// <summary>The element type. PyTorch: <c>dtype</c>.</summary>
     public DType DType { get; }
 
-    /// <summary>The elements as a span of <typeparamref name="T"/> (which must match <see cref="DType"/>).</summary>
+    /// <summary>
+    /// The elements, row-major, as a span of <typeparamref name="T"/> (which must match <see cref="DType"/>): the
+    /// storage slice at the offset. Only for a contiguous tensor: on any other it throws, so that a kernel given a
+    /// view without <see cref="Contiguous"/> first fails loudly instead of reading the wrong memory.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Span<T> Span<T>() where T : unmanaged => Unsafe.As<T[]>(Storage.Data).AsSpan();
+    internal Span<T> Span<T>() where T : unmanaged
+    {
+        var layout = Layout;
+        if (layout is null) return Unsafe.As<T[]>(Storage.Data).AsSpan();
+        if (!layout.Contiguous) throw NotContiguous("Span");
+        return Unsafe.As<T[]>(Storage.Data).AsSpan(layout.Offset, layout.Count);
+    }
 
-    /// <summary>The elements as an array of <typeparamref name="T"/> (which must match <see cref="DType"/>).</summary>
+    /// <summary>
+    /// The whole storage array of <typeparamref name="T"/>, for kernels that take arrays: only for a tensor that is
+    /// its whole storage in row-major order (not a view); otherwise it throws, as <see cref="Span{T}"/> does.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal T[] Data<T>() where T : unmanaged => Unsafe.As<T[]>(Storage.Data);
+    internal T[] Data<T>() where T : unmanaged =>
+        Layout is null ? Unsafe.As<T[]>(Storage.Data) : throw NotContiguous("Data");
+
+    private InvalidOperationException NotContiguous(string what) => new(
+        $"Internal error: {what}() read a view of shape {ShapeUtil.Format(ShapeArray)} with strides {ShapeUtil.Format(StrideArray)} " +
+        $"and offset {StorageOffset} as if it owned a row-major storage; the op must call Contiguous() on its input first.");
 
     /// <summary>The single value of a one-element tensor. PyTorch: <c>item()</c>.</summary>
     /// <exception cref="InvalidOperationException">The tensor has more or fewer than one element.</exception>
@@ -89,15 +140,16 @@ public partial class Tensor
         if (Count != 1)
             throw new InvalidOperationException(
                 $"Item: only a tensor with exactly one element can be converted to a number; this one has shape {ShapeUtil.Format(ShapeArray)} ({Count} elements).");
-        return DType == DType.Float32 ? Data<float>()[0] : Data<double>()[0];
+        return GetFlat(0);
     }
 
     /// <summary>A row-major copy of the elements as <c>double[]</c> (float32 values are widened exactly).
     /// PyTorch: <c>tolist()</c> on a flattened tensor.</summary>
     public double[] ToArray()
     {
-        if (DType == DType.Float64) return (double[])Data<double>().Clone();
-        var src = Data<float>();
+        var dense = Ops.Contiguous.Values(this);
+        if (DType == DType.Float64) return dense.Span<double>().ToArray();
+        var src = dense.Span<float>();
         var result = new double[src.Length];
         for (int i = 0; i < src.Length; i++) result[i] = src[i];
         return result;
@@ -106,15 +158,20 @@ public partial class Tensor
     /// <summary>A row-major copy of the elements as <c>float[]</c> (float64 values are rounded to nearest).</summary>
     public float[] ToFloatArray()
     {
-        if (DType == DType.Float32) return (float[])Data<float>().Clone();
-        var src = Data<double>();
+        var dense = Ops.Contiguous.Values(this);
+        if (DType == DType.Float32) return dense.Span<float>().ToArray();
+        var src = dense.Span<double>();
         var result = new float[src.Length];
         for (int i = 0; i < src.Length; i++) result[i] = (float)src[i];
         return result;
     }
 
     /// <summary>Reads the element at a row-major flat index as a double (for tests, printing, small loops).</summary>
-    internal double GetFlat(int index) => DType == DType.Float32 ? Data<float>()[index] : Data<double>()[index];
+    internal double GetFlat(int index)
+    {
+        int at = Layout is null ? index : Layout.StorageIndex(ShapeArray, index);
+        return DType == DType.Float32 ? ((float[])Storage.Data)[at] : ((double[])Storage.Data)[at];
+    }
 
     /// <summary>Converts a double to the element type <typeparamref name="T"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

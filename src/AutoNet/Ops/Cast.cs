@@ -12,15 +12,16 @@ internal sealed class Cast : Node
     {
         if (x.DType == dtype.Checked("To")) return x;
         var y = Tensor.ZeroFilled(x.ShapeArray, dtype, "To");
+        var values = Contiguous.Values(x);
         if (dtype == DType.Float32)
         {
-            var src = x.Span<double>();
+            var src = values.Span<double>();
             var dst = y.Span<float>();
             for (int i = 0; i < src.Length; i++) dst[i] = (float)src[i];
         }
         else
         {
-            var src = x.Span<float>();
+            var src = values.Span<float>();
             var dst = y.Span<double>();
             for (int i = 0; i < src.Length; i++) dst[i] = src[i];
         }

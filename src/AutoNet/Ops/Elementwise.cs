@@ -24,6 +24,7 @@ internal static class Elementwise
     /// <summary>y = f(x) elementwise, same shape and dtype as <paramref name="x"/>.</summary>
     public static Tensor Map<TK>(Tensor x, TK kernel) where TK : struct, IUnaryKernel
     {
+        x = Contiguous.Values(x);
         var y = Uninitialized(x.ShapeArray, x.DType);
         if (x.DType == DType.Float32) kernel.Run<float>(x.Span<float>(), y.Span<float>());
         else kernel.Run<double>(x.Span<double>(), y.Span<double>());
@@ -36,6 +37,8 @@ internal static class Elementwise
     /// </summary>
     public static Tensor Binary<TK>(Tensor a, Tensor b, int[] shape, TK kernel) where TK : struct, IBinaryKernel
     {
+        a = Contiguous.Values(a);
+        b = Contiguous.Values(b);
         var d = Uninitialized(shape, a.DType);
         if (a.DType == DType.Float32) Binary<float, TK>(a, b, d, kernel);
         else Binary<double, TK>(a, b, d, kernel);
@@ -49,6 +52,7 @@ internal static class Elementwise
     /// <summary>Copies <paramref name="x"/> broadcast to <paramref name="shape"/> (PyTorch: <c>expand</c>, materialised).</summary>
     public static Tensor BroadcastTo(Tensor x, int[] shape)
     {
+        x = Contiguous.Values(x);
         var d = Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) ElementwiseLoops.BroadcastTo(x.Span<float>(), x.ShapeArray, d.Span<float>(), shape);
         else ElementwiseLoops.BroadcastTo(x.Span<double>(), x.ShapeArray, d.Span<double>(), shape);
@@ -62,6 +66,7 @@ internal static class Elementwise
     /// </summary>
     public static Tensor SumTo(Tensor x, int[] shape)
     {
+        x = Contiguous.Values(x);
         var d = Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) Summation.SumTo(x.Span<float>(), x.ShapeArray, d.Span<float>(), shape);
         else Summation.SumTo(x.Span<double>(), x.ShapeArray, d.Span<double>(), shape);

@@ -16,9 +16,10 @@ internal sealed class Gather : Node
     {
         int n = x.ShapeArray[0], c = x.ShapeArray[1];
         var y = Tensor.ZeroFilled([n], x.DType);
+        var values = Contiguous.Values(x);
         for (int i = 0; i < n; i++)
-            if (x.DType == DType.Float32) y.Span<float>()[i] = x.Span<float>()[i * c + index[i]];
-            else y.Span<double>()[i] = x.Span<double>()[i * c + index[i]];
+            if (x.DType == DType.Float32) y.Span<float>()[i] = values.Span<float>()[i * c + index[i]];
+            else y.Span<double>()[i] = values.Span<double>()[i * c + index[i]];
         if (!ShouldRecord(x)) return y;
         var onehot = Tensor.ZeroFilled([n, c], x.DType);
         for (int i = 0; i < n; i++)

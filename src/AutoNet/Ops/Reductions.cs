@@ -13,6 +13,7 @@ internal static class Reductions
     /// <summary>Sum of every element, as a 0-d tensor.</summary>
     public static Tensor SumAll(Tensor x)
     {
+        x = Contiguous.Values(x);
         var d = Elementwise.Uninitialized([], x.DType);
         if (x.DType == DType.Float32) d.Span<float>()[0] = Summation.Sum<float>(x.Span<float>());
         else d.Span<double>()[0] = Summation.Sum<double>(x.Span<double>());
@@ -22,6 +23,7 @@ internal static class Reductions
     /// <summary>Sum along <paramref name="dim"/> (already normalised).</summary>
     public static Tensor SumDim(Tensor x, int dim, bool keepDim)
     {
+        x = Contiguous.Values(x);
         var d = Elementwise.Uninitialized(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         if (x.DType == DType.Float32) Summation.SumDim<float>(x.Span<float>(), d.Span<float>(), outer, size, inner);
@@ -35,6 +37,7 @@ internal static class Reductions
     /// </summary>
     public static (Tensor Values, int[] Indices) MaxDim(Tensor x, int dim, bool keepDim)
     {
+        x = Contiguous.Values(x);
         var d = Elementwise.Uninitialized(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         var indices = new int[outer * inner];

@@ -35,8 +35,9 @@ public static partial class SafeTensors
         BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
         stream.Write(length);
         stream.Write(header);
-        foreach (var (_, tensor) in entries)
+        foreach (var (_, entry) in entries)
         {
+            var tensor = Ops.Contiguous.Values(entry);
             if (tensor.DType == DType.Float32) WriteLittleEndian(stream, tensor.Span<float>());
             else WriteLittleEndian(stream, tensor.Span<double>());
         }
