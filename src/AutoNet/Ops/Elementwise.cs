@@ -66,6 +66,7 @@ internal static class Elementwise
     /// </summary>
     public static Tensor SumTo(Tensor x, int[] shape)
     {
+        if (x.Count == 0) return Tensor.ZeroFilled((int[])shape.Clone(), x.DType); // a sum over nothing is 0
         x = Contiguous.Values(x);
         var d = Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) Summation.SumTo(x.Span<float>(), x.ShapeArray, d.Span<float>(), shape);
