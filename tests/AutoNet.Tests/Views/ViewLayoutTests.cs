@@ -34,6 +34,7 @@ public class ViewLayoutTests
         Assert.False(cols.IsContiguous);
         Assert.Equal([1.0, 2, 5, 6, 9, 10], cols.ToArray());
 
+        Assert.Equal([0, 4, 1], x.Expand(2, 3, 4).Strides); // torch: (0, 4, 1)
         var e = x[0].Unsqueeze(0).Expand(2, 4); // torch: stride (0, 1)
         Assert.Equal([0, 1], e.Strides);
         Assert.Equal([0.0, 1, 2, 3, 0, 1, 2, 3], e.ToArray());
@@ -76,7 +77,7 @@ public class ViewLayoutTests
         var y = (w * c).Sum();   // Mul saves c
         using (Autograd.NoGrad()) c.T[0, 1] = Tensor.Scalar(0);
         var error = Assert.Throws<InvalidOperationException>(() => y.Backward());
-        Assert.Contains("modified in place", error.Message);
+        Assert.Contains("a tensor of shape [2, 2] needed for the gradient of Mul was modified in place after it was used", error.Message);
     }
 
     [Fact]
