@@ -57,7 +57,8 @@ public static class TorchOpCatalog
         ["contiguous"] = (a, x) => x[0].transpose(0, -1).contiguous(),
         ["index"] = (a, x) => x[0][TorchIndex(a.String("index"))],
         ["flatten"] = (a, x) => x[0].flatten(a.Int("start_dim"), a.Int("end_dim")),
-        ["unflatten"] = (a, x) => x[0].unflatten(a.Int("dim"), Longs(a.Ints("sizes"))),
+        // TorchSharp's unflatten refuses a negative dim (PyTorch's takes it): normalise it first.
+        ["unflatten"] = (a, x) => x[0].unflatten(a.Int("dim") < 0 ? a.Int("dim") + x[0].Dimensions : a.Int("dim"), Longs(a.Ints("sizes"))),
         ["split"] = (a, x) => (a.Has("sizes") ? x[0].split(Longs(a.Ints("sizes")), a.Int("dim")) : x[0].split(a.Int("size"), a.Int("dim")))[a.Int("piece")],
         ["chunk"] = (a, x) => x[0].chunk(a.Int("chunks"), a.Int("dim"))[a.Int("piece")],
     };
