@@ -16,7 +16,7 @@ public class ViewsInOptimisersTests
         Assert.False(p.IsContiguous);
         (p * p).Sum().Backward();                     // grad = 2p
         new SGD([p], lr: 0.1).Step();                 // p ← p − 0.1 · 2p = 0.8 p
-        Assert.Equal(Tensor.Arange(6).ToArray().Select(v => 0.8 * v), storage.ToArray());
+        Assert.Equal(Tensor.Arange(6).ToArray().Select(v => v - 0.1 * (2 * v)), storage.ToArray());
     }
 
     [Fact]
