@@ -11,9 +11,9 @@ namespace AutoNet;
 /// PyTorch: <c>torch.Tensor</c>.
 /// </summary>
 /// <remarks>
-/// The type is split across small partial files: this one holds storage and shape; <c>Tensor.Factories.cs</c>
+/// The type is split across small partial files: this one holds storage, shape and layout; <c>Tensor.Factories.cs</c>
 /// creates tensors; <c>Tensor.Math.cs</c>, <c>Tensor.Activations.cs</c> and <c>Tensor.Operators.cs</c> expose the
-/// ops in <c>Ops/</c>;
+/// ops in <c>Ops/</c>; <c>Tensor.Views.cs</c> and <c>Tensor.Indexing.cs</c> the views;
 /// <c>Tensor.Autograd.cs</c> is the autograd surface; <c>Tensor.Format.cs</c> prints.
 /// </remarks>
 public partial class Tensor

@@ -80,6 +80,10 @@ public class IndexingAndSplitTests
         Assert.Equal([1.0, 1, 2, 3, 1, 1, 2, 3, 2, 5, 6, 7], x.ToArray());
         var bad = Assert.Throws<ArgumentException>(() => x[0] = Tensor.Ones(3));
         Assert.Contains("cannot be broadcast", bad.Message);
+        var expanded = Assert.Throws<InvalidOperationException>(() => x[0].Expand(2, 4)[..] = Tensor.Ones(4));
+        Assert.Contains("more than one of its elements refers to a single memory location", expanded.Message);
+        x[0].Unsqueeze(0).Expand(1, 4)[0] = Tensor.Ones(4); // a stride 0 along a dim of size 1 repeats nothing
+        Assert.Equal([1.0, 1, 1, 1], x[0].ToArray());
     }
 
     [Fact]
