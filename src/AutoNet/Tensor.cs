@@ -117,7 +117,7 @@ public partial class Tensor
     {
         var layout = Layout;
         if (layout is null) return Unsafe.As<T[]>(Storage.Data).AsSpan();
-        if (!layout.Contiguous) throw NotContiguous("Span");
+        if (!layout.Contiguous) throw NotContiguous("Span", "Contiguous.Values(x)");
         return Unsafe.As<T[]>(Storage.Data).AsSpan(layout.Offset, layout.Count);
     }
 
@@ -127,11 +127,11 @@ public partial class Tensor
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal T[] Data<T>() where T : unmanaged =>
-        Layout is null ? Unsafe.As<T[]>(Storage.Data) : throw NotContiguous("Data");
+        Layout is null ? Unsafe.As<T[]>(Storage.Data) : throw NotContiguous("Data", "Contiguous.Owned(x)");
 
-    private InvalidOperationException NotContiguous(string what) => new(
+    private InvalidOperationException NotContiguous(string what, string fix) => new(
         $"Internal error: {what}() read a view of shape {ShapeUtil.Format(ShapeArray)} with strides {ShapeUtil.Format(StrideArray)} " +
-        $"and offset {StorageOffset} as if it owned a row-major storage; the op must call Contiguous() on its input first.");
+        $"and offset {StorageOffset} as if it owned a row-major storage; the op must call Contiguous() on its input first (in a kernel entry point: {fix}).");
 
     /// <summary>The single value of a one-element tensor. PyTorch: <c>item()</c>.</summary>
     /// <exception cref="InvalidOperationException">The tensor has more or fewer than one element.</exception>

@@ -36,8 +36,7 @@ internal sealed class Contiguous : Node
     public static Tensor Copy(Tensor x)
     {
         var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
-        if (x.DType == DType.Float32) CopyInto<float>(x, y);
-        else CopyInto<double>(x, y);
+        CopyInto(x, y);
         return y;
     }
 
@@ -46,8 +45,20 @@ internal sealed class Contiguous : Node
     public static void Write(Tensor target, Tensor source)
     {
         if (ReferenceEquals(source.Storage, target.Storage)) source = Copy(source);
-        if (target.DType == DType.Float32) CopyInto<float>(source, target);
-        else CopyInto<double>(source, target);
+        CopyInto(source, target);
+    }
+
+    /// <summary>Copies element by element whatever the element type (the storage array's own type picks the loop).</summary>
+    private static void CopyInto(Tensor from, Tensor to)
+    {
+        switch (to.Storage.Data)
+        {
+            case double[]: CopyInto<double>(from, to); break;
+            case float[]: CopyInto<float>(from, to); break;
+            case long[]: CopyInto<long>(from, to); break;
+            case bool[]: CopyInto<bool>(from, to); break;
+            default: throw new NotSupportedException($"Contiguous: no copy loop for a storage of {to.Storage.Data.GetType().Name}.");
+        }
     }
 
     private static void CopyInto<T>(Tensor from, Tensor to) where T : unmanaged
