@@ -87,7 +87,7 @@ public partial class Tensor
     }
 
     /// <summary>A new leaf sharing this tensor's memory, cut off from the graph. PyTorch: <c>detach()</c>.</summary>
-    public Tensor Detach() => new(Storage, ShapeArray, DType);
+    public Tensor Detach() => Layout is null ? new(Storage, ShapeArray, DType) : new(Storage, ShapeArray, Layout.Strides, Layout.Offset, DType);
 
     /// <summary>
     /// Copies <paramref name="source"/>'s values into this tensor in place (broadcasting and converting dtype).
@@ -101,6 +101,10 @@ public partial class Tensor
             throw new InvalidOperationException(
                 $"CopyFrom: this tensor requires grad ({(IsLeaf ? "a leaf" : "computed by " + GradFn!.Name)}), and an in-place copy into it would " +
                 "break its gradient. Do it inside using (Autograd.NoGrad()) { ... }.");
+        if (Layout is { } layout && HasRepeatedElements(layout.Strides))
+            throw new InvalidOperationException(
+                $"CopyFrom: this view of shape {ShapeUtil.Format(ShapeArray)} has strides {ShapeUtil.Format(layout.Strides)}, so more than one of its elements " +
+                "refers to a single memory location (an Expand); writing into it is not supported, as in PyTorch. Write into the tensor it expands, or Contiguous() first.");
         if (!ShapeUtil.BroadcastsTo(source.ShapeArray, ShapeArray))
             throw new ArgumentException(
                 $"CopyFrom: a source of shape {ShapeUtil.Format(source.ShapeArray)} cannot be broadcast to this tensor's shape {ShapeUtil.Format(ShapeArray)}.");
@@ -110,9 +114,17 @@ public partial class Tensor
             values = source.DType == DType ? source : source.To(DType);
             if (!values.ShapeArray.AsSpan().SequenceEqual(ShapeArray)) values = Ops.Expand.Forward(values, ShapeArray);
         }
-        System.Array.Copy(values.Storage.Data, Storage.Data, Count);
+        Ops.Contiguous.Write(this, values);
         Storage.Version++;
         return this;
+    }
+
+    /// <summary>Whether two of this view's elements share memory: a stride of 0 along a dim of more than one element.</summary>
+    private bool HasRepeatedElements(int[] strides)
+    {
+        for (int d = 0; d < strides.Length; d++)
+            if (strides[d] == 0 && ShapeArray[d] > 1) return true;
+        return false;
     }
 
     /// <summary>Marks an in-place write to this tensor's memory (for the saved-tensor check).</summary>

@@ -33,7 +33,7 @@ public partial class Tensor
     /// are converted, exactly up to 2^53; bools give 1 and 0). PyTorch: <c>tolist()</c> on a flattened tensor.</summary>
     public double[] ToArray()
     {
-        if (DType == DType.Float64) return (double[])Data<double>().Clone();
+        if (DType == DType.Float64) return Ops.Contiguous.Values(this).Span<double>().ToArray();
         var result = new double[Count];
         for (int i = 0; i < result.Length; i++) result[i] = GetFlat(i);
         return result;
@@ -43,9 +43,9 @@ public partial class Tensor
     /// bools give 1 and 0).</summary>
     public float[] ToFloatArray()
     {
-        if (DType == DType.Float32) return (float[])Data<float>().Clone();
+        if (DType == DType.Float32) return Ops.Contiguous.Values(this).Span<float>().ToArray();
         var result = new float[Count];
-        for (int i = 0; i < result.Length; i++) result[i] = DType == DType.Int64 ? Data<long>()[i] : (float)GetFlat(i);
+        for (int i = 0; i < result.Length; i++) result[i] = DType == DType.Int64 ? ReadFlat<long>(i) : (float)GetFlat(i);
         return result;
     }
 
@@ -55,8 +55,8 @@ public partial class Tensor
     /// <c>To(DType.Int64)</c> first, which truncates toward zero, to say so explicitly.</exception>
     public long[] ToInt64Array() => DType switch
     {
-        DType.Int64 => (long[])Data<long>().Clone(),
-        DType.Bool => Array.ConvertAll(Data<bool>(), b => b ? 1L : 0L),
+        DType.Int64 => Ops.Contiguous.Values(this).Span<long>().ToArray(),
+        DType.Bool => Array.ConvertAll(ToBoolArray(), b => b ? 1L : 0L),
         _ => throw new InvalidOperationException(
             $"ToInt64Array: this is a {DType.Name()} tensor; convert it with To(DType.Int64) (which truncates toward zero) to read it as integers."),
     };
@@ -66,7 +66,7 @@ public partial class Tensor
     /// <exception cref="InvalidOperationException">The tensor is not Bool: convert it with <c>To(DType.Bool)</c>
     /// (nonzero gives true) first.</exception>
     public bool[] ToBoolArray() => DType == DType.Bool
-        ? (bool[])Data<bool>().Clone()
+        ? Ops.Contiguous.Values(this).Span<bool>().ToArray()
         : throw new InvalidOperationException(
             $"ToBoolArray: this is a {DType.Name()} tensor; convert it with To(DType.Bool) (nonzero gives true) to read it as bools.");
 
@@ -74,9 +74,13 @@ public partial class Tensor
     /// small loops).</summary>
     internal double GetFlat(int index) => DType switch
     {
-        DType.Float32 => Data<float>()[index],
-        DType.Int64 => Data<long>()[index],
-        DType.Bool => Data<bool>()[index] ? 1 : 0,
-        _ => Data<double>()[index],
+        DType.Float32 => ReadFlat<float>(index),
+        DType.Int64 => ReadFlat<long>(index),
+        DType.Bool => ReadFlat<bool>(index) ? 1 : 0,
+        _ => ReadFlat<double>(index),
     };
+
+    /// <summary>The element at a row-major flat index, read through the view's strides if this is a view.</summary>
+    private T ReadFlat<T>(int index) where T : unmanaged =>
+        ((T[])Storage.Data)[Layout is null ? index : Layout.StorageIndex(ShapeArray, index)];
 }

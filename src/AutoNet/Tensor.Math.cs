@@ -72,21 +72,6 @@ public partial class Tensor
     /// PyTorch: <c>max(dim, keepdim).values</c>.</summary>
     public Tensor Max(int dim, bool keepDim = false) => Ops.Max.Forward(this, dim, keepDim);
 
-    /// <summary>The same elements in another shape; one size may be -1 (inferred). Shares memory. PyTorch: <c>reshape</c>.</summary>
-    public Tensor Reshape(params int[] shape) => Ops.Reshape.Forward(this, shape);
-
-    /// <summary>Swaps two dims. PyTorch: <c>transpose(dim0, dim1)</c>.</summary>
-    public Tensor Transpose(int dim0, int dim1) => Ops.Transpose.Forward(this, dim0, dim1);
-
-    /// <summary>The transpose of a 2-D tensor (a 0-d or 1-D tensor is returned as it is). PyTorch: <c>T</c>.</summary>
-    /// <exception cref="InvalidOperationException">The tensor has more than 2 dims.</exception>
-    public Tensor T => Rank switch
-    {
-        < 2 => this,
-        2 => Transpose(0, 1),
-        _ => throw new InvalidOperationException($"T: defined for tensors of at most 2 dims, this one has shape {ShapeUtil.Format(ShapeArray)}; use Transpose(dim0, dim1)."),
-    };
-
     /// <summary>This tensor converted to <paramref name="dtype"/> (itself if already of that dtype); differentiable. PyTorch: <c>to(dtype)</c>.</summary>
     public Tensor To(DType dtype) => Ops.Cast.Forward(this, dtype);
 }

@@ -16,7 +16,9 @@ public class ParityHelperTests
         using var scope = torch.NewDisposeScope();
 
         // Same values (x·x), but AutoNet's version lets the gradient through only one factor: x instead of 2x.
-        var result = Parity.Check(xs => xs[0].Detach() * xs[0], xs => xs[0] * xs[0], X);
+        // The lambdas' types are spelled out: with one input, `xs => xs[0]` would also bind to the one-tensor overload,
+        // where xs[0] is the tensor's first row (Tensor's indexer).
+        var result = Parity.Check((Tensor[] xs) => xs[0].Detach() * xs[0], (torch.Tensor[] xs) => xs[0] * xs[0], X);
 
         Assert.False(result.Passed);
         Assert.True(result.Comparisons[0].Passed); // the outputs agree

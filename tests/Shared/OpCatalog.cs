@@ -73,7 +73,36 @@ public static class OpCatalog
         ["gather"] = (a, x) => x[0].Gather(a.Int("dim"), x[1]),
         ["scatter_add"] = (a, x) => x[0].ScatterAdd(a.Int("dim"), x[1], x[2]),
         ["masked_select"] = (_, x) => x[0].MaskedSelect(x[1]),
+        // views, indexing, splits (issue 11, helper views)
+        ["view"] = (a, x) => x[0].View(a.Ints("shape")),
+        ["permute"] = (a, x) => x[0].Permute(a.Ints("dims")),
+        ["unsqueeze"] = (a, x) => x[0].Unsqueeze(a.Int("dim")),
+        ["squeeze"] = (a, x) => a.Has("dim") ? x[0].Squeeze(a.Int("dim")) : x[0].Squeeze(),
+        ["expand_view"] = (a, x) => x[0].Expand(a.Ints("shape")),
+        ["select"] = (a, x) => x[0].Select(a.Int("dim"), a.Int("index")),
+        ["narrow"] = (a, x) => x[0].Narrow(a.Int("dim"), a.Int("start"), a.Int("length")),
+        ["contiguous"] = (a, x) => x[0].Transpose(0, -1).Contiguous(),
+        ["index"] = (a, x) => x[0][ParseIndex(a.String("index"))],
+        ["flatten"] = (a, x) => x[0].Flatten(a.Int("start_dim"), a.Int("end_dim")),
+        ["unflatten"] = (a, x) => x[0].Unflatten(a.Int("dim"), a.Ints("sizes")),
+        ["split"] = (a, x) => (a.Has("sizes") ? x[0].Split(a.Ints("sizes"), a.Int("dim")) : x[0].Split(a.Int("size"), a.Int("dim")))[a.Int("piece")],
+        ["chunk"] = (a, x) => x[0].Chunk(a.Int("chunks"), a.Int("dim"))[a.Int("piece")],
     };
+
+    /// <summary>
+    /// A Python index expression of ints and slices without step (<c>"1, -2:"</c>, <c>":, 1:3"</c>) as AutoNet's
+    /// index entries: an int stays an int (negative counts from the end), <c>a:b</c> becomes a range, a negative
+    /// bound <c>^k</c>.
+    /// </summary>
+    public static TensorIndex[] ParseIndex(string text) => text.Split(',').Select(part =>
+    {
+        part = part.Trim();
+        if (!part.Contains(':')) return (TensorIndex)int.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
+        var ends = part.Split(':');
+        static Index Bound(string s, Index whenEmpty) => s.Length == 0 ? whenEmpty
+            : int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) is var v && v < 0 ? Index.FromEnd(-v) : Index.FromStart(v);
+        return new Range(Bound(ends[0].Trim(), Index.Start), Bound(ends[1].Trim(), Index.End));
+    }).ToArray();
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>
     public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>

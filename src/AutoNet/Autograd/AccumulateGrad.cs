@@ -22,7 +22,7 @@ internal static class AccumulateGrad
         {
             var existing = leaf.Grad;
             if (existing is null)
-                leaf.Grad = owned ? (createGraph || g.IsLeaf ? g : g.Detach())
+                leaf.Grad = owned && g.Layout is null ? (createGraph || g.IsLeaf ? g : g.Detach())
                     : createGraph ? Ops.Clone.Forward(g) : Ops.InPlace.Clone(g);
             else if (!createGraph)
                 Ops.InPlace.AddScaled(existing, g, 1.0);   // existing += g

@@ -74,6 +74,7 @@ internal static class AnomalyMode
 
     private static int FirstNonFinite(Tensor t)
     {
+        t = Ops.Contiguous.Values(t);
         if (t.DType == DType.Float32)
         {
             var s = t.Span<float>();

@@ -41,7 +41,9 @@ public abstract class Dataset
                     throw new ArgumentException(
                         $"{GetType().Name}.GetBatch: field {f} of sample {indices[b]} has shape {ShapeUtil.Format(t.ShapeArray)} ({t.DType}), " +
                         $"but sample {indices[0]}'s has shape {ShapeUtil.Format(first[f].ShapeArray)} ({first[f].DType}); samples must match to be stacked.", nameof(indices));
-                Array.Copy(t.Storage.Data, 0, batch[f].Storage.Data, b * t.Count, t.Count);
+                var values = Ops.Contiguous.Values(t);
+                if (t.DType == DType.Float32) values.Span<float>().CopyTo(batch[f].Span<float>().Slice(b * t.Count));
+                else values.Span<double>().CopyTo(batch[f].Span<double>().Slice(b * t.Count));
             }
         }
         return batch;

@@ -56,7 +56,7 @@ public sealed class TensorDataset : Dataset
         var batch = new Tensor[_tensors.Length];
         for (int f = 0; f < _tensors.Length; f++)
         {
-            var src = _tensors[f];
+            var src = Ops.Contiguous.Owned(_tensors[f]);
             int row = src.Count / Math.Max(1, src.ShapeArray[0]);
             var dst = Tensor.ZeroFilled([indices.Length, .. src.ShapeArray.AsSpan(1)], src.DType, "TensorDataset");
             for (int b = 0; b < indices.Length; b++)

@@ -3,8 +3,8 @@ namespace AutoNet.Internal;
 /// <summary>
 /// The memory behind one or more tensors: a <c>double[]</c>, <c>float[]</c>, <c>long[]</c> or <c>bool[]</c> (one per
 /// <see cref="DType"/>), and a version counter that every in-place write bumps. Views (<see cref="Tensor.Detach"/>,
-/// <see cref="Tensor.Reshape"/>) share one storage, so a write through any of them is seen by autograd's
-/// saved-tensor check.
+/// <see cref="Tensor.Reshape"/>, <see cref="Tensor.Transpose"/>, slices, ...) share one storage, each reading it with
+/// its own offset and strides, so a write through any of them is seen by autograd's saved-tensor check.
 /// </summary>
 internal sealed class TensorStorage(Array data)
 {

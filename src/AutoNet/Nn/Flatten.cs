@@ -1,5 +1,3 @@
-using AutoNet.Internal;
-
 namespace AutoNet.Nn;
 
 /// <summary>
@@ -23,20 +21,7 @@ public sealed class Flatten(int startDim = 1, int endDim = -1) : Module
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var shape = input.ShapeArray;
-        if (shape.Length == 0) return input.Reshape(1); // as torch.flatten of a 0-d tensor
-        int start = ShapeUtil.NormalizeDim(StartDim, shape.Length, "Flatten");
-        int end = ShapeUtil.NormalizeDim(EndDim, shape.Length, "Flatten");
-        if (start > end)
-            throw new ArgumentException(
-                $"Flatten: startDim {StartDim} comes after endDim {EndDim} for an input of shape {ShapeUtil.Format(shape)}; expected startDim <= endDim.");
-        var result = new List<int>(shape.Length);
-        for (int i = 0; i < start; i++) result.Add(shape[i]);
-        int merged = 1;
-        for (int i = start; i <= end; i++) merged *= shape[i];
-        result.Add(merged);
-        for (int i = end + 1; i < shape.Length; i++) result.Add(shape[i]);
-        return input.Reshape([.. result]);
+        return input.Flatten(StartDim, EndDim);
     }
 
     /// <inheritdoc/>

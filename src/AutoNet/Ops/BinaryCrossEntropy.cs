@@ -37,8 +37,9 @@ internal sealed class BinaryCrossEntropy : Node
         CheckRange(p, "input (probabilities)");
         CheckRange(y, "target");
         var loss = Tensor.ZeroFilled(p.ShapeArray, p.DType);
-        if (p.DType == DType.Float32) Compute<float>(p.Span<float>(), y.Span<float>(), loss.Span<float>());
-        else Compute<double>(p.Span<double>(), y.Span<double>(), loss.Span<double>());
+        Tensor pv = Contiguous.Values(p), yv = Contiguous.Values(y);
+        if (p.DType == DType.Float32) Compute<float>(pv.Span<float>(), yv.Span<float>(), loss.Span<float>());
+        else Compute<double>(pv.Span<double>(), yv.Span<double>(), loss.Span<double>());
         return ShouldRecord(p, y) ? new BinaryCrossEntropy(p, y).Attach(loss, [p, y]) : loss;
     }
 
@@ -65,7 +66,8 @@ internal sealed class BinaryCrossEntropy : Node
 
     private static void CheckRange(Tensor t, string what)
     {
-        int bad = t.DType == DType.Float32 ? FirstOutside<float>(t.Span<float>()) : FirstOutside<double>(t.Span<double>());
+        var values = Contiguous.Values(t);
+        int bad = t.DType == DType.Float32 ? FirstOutside<float>(values.Span<float>()) : FirstOutside<double>(values.Span<double>());
         if (bad >= 0)
             throw new ArgumentException(
                 $"BinaryCrossEntropy: every {what} value must be in [0, 1], got {t.GetFlat(bad)} at flat index {bad} (shape {ShapeUtil.Format(t.ShapeArray)}).");

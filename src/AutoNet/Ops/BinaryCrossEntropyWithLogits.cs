@@ -33,9 +33,10 @@ internal sealed class BinaryCrossEntropyWithLogits : Node
     {
         var loss = Tensor.ZeroFilled(x.ShapeArray, x.DType);
         var pwFull = pw is null ? null
-            : pw.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray) ? pw : Elementwise.BroadcastTo(pw, x.ShapeArray);
-        if (x.DType == DType.Float32) Compute<float>(x.Span<float>(), y.Span<float>(), pwFull is null ? default : pwFull.Span<float>(), loss.Span<float>());
-        else Compute<double>(x.Span<double>(), y.Span<double>(), pwFull is null ? default : pwFull.Span<double>(), loss.Span<double>());
+            : pw.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray) ? Contiguous.Values(pw) : Elementwise.BroadcastTo(pw, x.ShapeArray);
+        Tensor xv = Contiguous.Values(x), yv = Contiguous.Values(y);
+        if (x.DType == DType.Float32) Compute<float>(xv.Span<float>(), yv.Span<float>(), pwFull is null ? default : pwFull.Span<float>(), loss.Span<float>());
+        else Compute<double>(xv.Span<double>(), yv.Span<double>(), pwFull is null ? default : pwFull.Span<double>(), loss.Span<double>());
         bool record = GradMode.IsEnabled && (x.RequiresGrad || y.RequiresGrad || (pw?.RequiresGrad ?? false));
         return record ? new BinaryCrossEntropyWithLogits(x, y, pw).Attach(loss, pw is null ? [x, y] : [x, y, pw]) : loss;
     }

@@ -32,7 +32,7 @@ internal static class Elementwise
     public static Tensor Map<TK>(Tensor x, TK kernel) where TK : struct, IUnaryKernel
     {
         if (x.DType is DType.Int64 or DType.Bool) x = Cast.Forward(x, DType.Float64);
-        x = x.Contiguous();
+        x = Contiguous.Values(x);
         var y = Uninitialized(x.ShapeArray, x.DType);
         if (x.DType == DType.Float32) kernel.Run<float>(x.Span<float>(), y.Span<float>());
         else kernel.Run<double>(x.Span<double>(), y.Span<double>());
@@ -50,8 +50,8 @@ internal static class Elementwise
         if (a.DType is DType.Int64 or DType.Bool || b.DType != a.DType)
             throw new InvalidOperationException(
                 $"Elementwise.Binary: a float kernel was given {a.DType.Name()} and {b.DType.Name()} operands; promote them with Broadcasting.Prepare first.");
-        a = a.Contiguous();
-        b = b.Contiguous();
+        a = Contiguous.Values(a);
+        b = Contiguous.Values(b);
         var d = Uninitialized(shape, a.DType);
         if (a.DType == DType.Float32) Binary<float, TK>(a, b, d, kernel);
         else Binary<double, TK>(a, b, d, kernel);
@@ -80,7 +80,7 @@ internal static class Elementwise
     /// <summary>Copies <paramref name="x"/> broadcast to <paramref name="shape"/> (PyTorch: <c>expand</c>, materialised).</summary>
     public static Tensor BroadcastTo(Tensor x, int[] shape)
     {
-        x = x.Contiguous();
+        x = Contiguous.Values(x);
         var d = Uninitialized(shape, x.DType);
         switch (x.DType)
         {
@@ -99,6 +99,8 @@ internal static class Elementwise
     /// </summary>
     public static Tensor SumTo(Tensor x, int[] shape)
     {
+        if (x.Count == 0) return Tensor.ZeroFilled((int[])shape.Clone(), x.DType); // a sum over nothing is 0
+        x = Contiguous.Values(x);
         var d = Uninitialized(shape, x.DType);
         if (x.DType == DType.Float32) Summation.SumTo(x.Span<float>(), x.ShapeArray, d.Span<float>(), shape);
         else Summation.SumTo(x.Span<double>(), x.ShapeArray, d.Span<double>(), shape);

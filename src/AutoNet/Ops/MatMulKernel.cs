@@ -16,6 +16,8 @@ internal static class MatMulKernel
     /// the count changes nothing.</remarks>
     public static Tensor Multiply(Tensor a, Tensor b, bool transposeA, bool transposeB, int maxThreads = 0)
     {
+        a = Contiguous.Owned(a);
+        b = Contiguous.Owned(b);
         int[] sa = a.ShapeArray, sb = b.ShapeArray;
         int m = transposeA ? sa[1] : sa[0], k = transposeA ? sa[0] : sa[1], n = transposeB ? sb[0] : sb[1];
         // The kernel writes every element of C (the first depth block stores, later ones add); only k = 0 needs zeros.

@@ -13,7 +13,7 @@ internal static class Reductions
     /// <summary>Sum of every element, as a 0-d tensor (Int64 for an Int64 or Bool x, as PyTorch).</summary>
     public static Tensor SumAll(Tensor x)
     {
-        x = IntegerSummand(x);
+        x = Contiguous.Values(IntegerSummand(x));
         var d = Elementwise.Uninitialized([], x.DType);
         if (x.DType == DType.Int64) d.Span<long>()[0] = Summation.SumInt64(x.Span<long>());
         else if (x.DType == DType.Float32) d.Span<float>()[0] = Summation.Sum<float>(x.Span<float>());
@@ -24,7 +24,7 @@ internal static class Reductions
     /// <summary>Sum along <paramref name="dim"/> (already normalised).</summary>
     public static Tensor SumDim(Tensor x, int dim, bool keepDim)
     {
-        x = IntegerSummand(x);
+        x = Contiguous.Values(IntegerSummand(x));
         var d = Elementwise.Uninitialized(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         if (x.DType == DType.Int64) Summation.SumDimInt64(x.Span<long>(), d.Span<long>(), outer, size, inner);
@@ -34,7 +34,7 @@ internal static class Reductions
     }
 
     /// <summary>x, contiguous, with a Bool x as Int64: PyTorch sums bools (and integers) into int64.</summary>
-    private static Tensor IntegerSummand(Tensor x) => (x.DType == DType.Bool ? Cast.Forward(x, DType.Int64) : x).Contiguous();
+    private static Tensor IntegerSummand(Tensor x) => x.DType == DType.Bool ? Cast.Forward(x, DType.Int64) : x;
 
     /// <summary>
     /// Maximum along <paramref name="dim"/> and, for each output element, the index of the first maximum (as
@@ -42,6 +42,7 @@ internal static class Reductions
     /// </summary>
     public static (Tensor Values, int[] Indices) MaxDim(Tensor x, int dim, bool keepDim)
     {
+        x = Contiguous.Values(x);
         var d = Elementwise.Uninitialized(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         var indices = new int[outer * inner];

@@ -9,6 +9,7 @@ internal static class SoftmaxKernel
     /// <summary>Softmax (<paramref name="log"/> false) or log-softmax (true) along normalised dim <paramref name="dim"/>.</summary>
     public static Tensor Run(Tensor x, int dim, bool log)
     {
+        x = Contiguous.Values(x);
         var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         if (x.DType == DType.Float32) SoftmaxRows.Run<float>(x.Span<float>(), y.Span<float>(), outer, size, inner, log);

@@ -1,10 +1,10 @@
 using AutoNet.Internal;
-using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
 
 /// <summary>
-/// y = x with dims dim0 and dim1 swapped (copied to a new contiguous tensor).
+/// y = x with dims dim0 and dim1 swapped: a view sharing x's storage, the two dims' sizes and strides exchanged.
+/// PyTorch: <c>transpose</c>.
 /// Transposing is its own inverse, so grad_x = grad transposed back.
 /// </summary>
 internal sealed class Transpose : Node
@@ -15,8 +15,14 @@ internal sealed class Transpose : Node
     {
         int d0 = ShapeUtil.NormalizeDim(dim0, x.Rank, "Transpose");
         int d1 = ShapeUtil.NormalizeDim(dim1, x.Rank, "Transpose");
-        if (x.Rank < 2 || d0 == d1) return ShouldRecord(x) ? x.Reshape(x.ShapeArray) : x.Detach();
-        var y = TransposeKernel.Run(x, d0, d1);
+        var shape = (int[])x.ShapeArray.Clone();
+        var strides = (int[])x.StrideArray.Clone();
+        if (x.Rank >= 2)
+        {
+            (shape[d0], shape[d1]) = (shape[d1], shape[d0]);
+            (strides[d0], strides[d1]) = (strides[d1], strides[d0]);
+        }
+        var y = new Tensor(x.Storage, shape, strides, x.StorageOffset, x.DType);
         return ShouldRecord(x) ? new Transpose { _dim0 = d0, _dim1 = d1 }.Attach(y, [x]) : y;
     }
 

@@ -44,17 +44,19 @@ public static class GradClipping
         if (coefficient > 1.0) coefficient = 1.0;                              // torch.clamp(clip_coef, max=1.0)
         foreach (var g in grads)                                               // g.detach().mul_(clip_coef_clamped)
         {
+            var dense = Ops.Contiguous.Values(g);                               // a Grad the user set may be a view
             if (g.DType == DType.Float32)
             {
-                var s = g.Span<float>();
+                var s = dense.Span<float>();
                 float c = (float)coefficient;
                 for (int i = 0; i < s.Length; i++) s[i] *= c;
             }
             else
             {
-                var s = g.Span<double>();
+                var s = dense.Span<double>();
                 for (int i = 0; i < s.Length; i++) s[i] *= coefficient;
             }
+            if (!ReferenceEquals(dense, g)) Ops.Contiguous.Write(g, dense);
             g.BumpVersion();
         }
         return total;
@@ -74,17 +76,19 @@ public static class GradClipping
             throw new ArgumentOutOfRangeException(nameof(clipValue), clipValue, $"ClipGradValue: clipValue must be >= 0, got {clipValue}.");
         foreach (var g in Gradients(parameters))
         {
+            var dense = Ops.Contiguous.Values(g);
             if (g.DType == DType.Float32)
             {
-                var s = g.Span<float>();
+                var s = dense.Span<float>();
                 float c = (float)clipValue;
                 for (int i = 0; i < s.Length; i++) s[i] = float.IsNaN(s[i]) ? s[i] : Math.Clamp(s[i], -c, c);
             }
             else
             {
-                var s = g.Span<double>();
+                var s = dense.Span<double>();
                 for (int i = 0; i < s.Length; i++) s[i] = double.IsNaN(s[i]) ? s[i] : Math.Clamp(s[i], -clipValue, clipValue);
             }
+            if (!ReferenceEquals(dense, g)) Ops.Contiguous.Write(g, dense);
             g.BumpVersion();
         }
     }

@@ -72,7 +72,10 @@ public abstract partial class Optimizer
         for (int i = 0; i < _parameters.Length; i++)
         {
             if (_parameters[i].Grad is not { } grad) continue;
-            Update(i, _parameters[i], grad);
+            // Update reads spans: a parameter or Grad that is a non-contiguous view is updated through a copy.
+            var parameter = Ops.Contiguous.Values(_parameters[i]);
+            Update(i, parameter, Ops.Contiguous.Values(grad));
+            if (!ReferenceEquals(parameter, _parameters[i])) Ops.Contiguous.Write(_parameters[i], parameter);
             _parameters[i].BumpVersion();                   // the in-place ops of PyTorch's step bump these versions
             if (_state[i] is { } state)
                 foreach (var t in state.Values) t.BumpVersion();

@@ -37,7 +37,7 @@ public static partial class SafeTensors
         stream.Write(header);
         foreach (var (_, entry) in entries)
         {
-            var tensor = entry.Contiguous();
+            var tensor = Ops.Contiguous.Values(entry);
             switch (tensor.DType)
             {
                 case DType.Float32: WriteLittleEndian(stream, tensor.Span<float>()); break;

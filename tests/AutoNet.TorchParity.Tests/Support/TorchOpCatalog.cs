@@ -76,7 +76,32 @@ public static class TorchOpCatalog
         ["gather"] = (a, x) => x[0].gather(a.Int("dim"), x[1]),
         ["scatter_add"] = (a, x) => x[0].scatter_add(a.Int("dim"), x[1], x[2]),
         ["masked_select"] = (_, x) => x[0].masked_select(x[1]),
+        // views, indexing, splits (issue 11, helper views)
+        ["view"] = (a, x) => x[0].view(Longs(a.Ints("shape"))),
+        ["permute"] = (a, x) => x[0].permute(Longs(a.Ints("dims"))),
+        ["unsqueeze"] = (a, x) => x[0].unsqueeze(a.Int("dim")),
+        ["squeeze"] = (a, x) => a.Has("dim") ? x[0].squeeze(a.Int("dim")) : x[0].squeeze(),
+        ["expand_view"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
+        ["select"] = (a, x) => x[0].select(a.Int("dim"), a.Int("index")),
+        ["narrow"] = (a, x) => x[0].narrow(a.Int("dim"), a.Int("start"), a.Int("length")),
+        ["contiguous"] = (a, x) => x[0].transpose(0, -1).contiguous(),
+        ["index"] = (a, x) => x[0][TorchIndex(a.String("index"))],
+        ["flatten"] = (a, x) => x[0].flatten(a.Int("start_dim"), a.Int("end_dim")),
+        // TorchSharp's unflatten refuses a negative dim (PyTorch's takes it): normalise it first.
+        ["unflatten"] = (a, x) => x[0].unflatten(a.Int("dim") < 0 ? a.Int("dim") + x[0].Dimensions : a.Int("dim"), Longs(a.Ints("sizes"))),
+        ["split"] = (a, x) => (a.Has("sizes") ? x[0].split(Longs(a.Ints("sizes")), a.Int("dim")) : x[0].split(a.Int("size"), a.Int("dim")))[a.Int("piece")],
+        ["chunk"] = (a, x) => x[0].chunk(a.Int("chunks"), a.Int("dim"))[a.Int("piece")],
     };
+
+    /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
+    private static torch.TensorIndex[] TorchIndex(string text) => text.Split(',').Select(part =>
+    {
+        part = part.Trim();
+        if (!part.Contains(':')) return torch.TensorIndex.Single(long.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
+        var ends = part.Split(':').Select(e => e.Trim()).ToArray();
+        long? Bound(string s) => s.Length == 0 ? null : long.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        return torch.TensorIndex.Slice(Bound(ends[0]), Bound(ends[1]));
+    }).ToArray();
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
     public static torch.Tensor Apply(string op, OpArgs args, torch.Tensor[] inputs) =>

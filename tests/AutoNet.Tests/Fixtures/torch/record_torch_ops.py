@@ -129,6 +129,20 @@ OPS = {
     "gather": lambda a, x: torch.gather(x[0], a["dim"], x[1]),
     "scatter_add": lambda a, x: x[0].scatter_add(a["dim"], x[1], x[2]),
     "masked_select": lambda a, x: torch.masked_select(x[0], x[1]),
+    # views, indexing, splits (issue 11, helper views)
+    "view": lambda a, x: x[0].view(a["shape"]),
+    "permute": lambda a, x: x[0].permute(a["dims"]),
+    "unsqueeze": lambda a, x: x[0].unsqueeze(a["dim"]),
+    "squeeze": lambda a, x: x[0].squeeze(a["dim"]) if "dim" in a else x[0].squeeze(),
+    "expand_view": lambda a, x: x[0].expand(a["shape"]),
+    "select": lambda a, x: x[0].select(a["dim"], a["index"]),
+    "narrow": lambda a, x: x[0].narrow(a["dim"], a["start"], a["length"]),
+    "contiguous": lambda a, x: x[0].transpose(0, -1).contiguous(),
+    "index": lambda a, x: eval("x[" + a["index"] + "]", {"x": x[0]}),
+    "flatten": lambda a, x: x[0].flatten(a["start_dim"], a["end_dim"]),
+    "unflatten": lambda a, x: x[0].unflatten(a["dim"], a["sizes"]),
+    "split": lambda a, x: torch.split(x[0], a["sizes"] if "sizes" in a else a["size"], a["dim"])[a["piece"]],
+    "chunk": lambda a, x: x[0].chunk(a["chunks"], a["dim"])[a["piece"]],
 }
 
 
