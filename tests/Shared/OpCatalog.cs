@@ -41,7 +41,7 @@ public static class OpCatalog
         ["transpose"] = (a, x) => x[0].Transpose(a.Int("dim0"), a.Int("dim1")),
         ["t"] = (_, x) => x[0].T,
         ["bce"] = (a, x) => F.BinaryCrossEntropy(x[0], x[1], ReductionOf(a.String("reduction"))),
-        ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
+        ["cast"] = (a, x) => x[0].To(DTypeOf(a.String("to"))),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
     };
@@ -50,6 +50,16 @@ public static class OpCatalog
     public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>
         AutoNet.TryGetValue(op, out var f) ? f(args, inputs)
             : throw new KeyNotFoundException($"OpCatalog has no AutoNet spelling for op '{op}': add one to tests/Shared/OpCatalog.cs.");
+
+    /// <summary>PyTorch's dtype name (as in the table's <c>to</c> argument) as an AutoNet <see cref="DType"/>.</summary>
+    public static DType DTypeOf(string name) => name switch
+    {
+        "float64" => DType.Float64,
+        "float32" => DType.Float32,
+        "int64" => DType.Int64,
+        "bool" => DType.Bool,
+        _ => throw new ArgumentException($"unknown dtype '{name}' (expected float64, float32, int64 or bool)", nameof(name)),
+    };
 
     /// <summary>PyTorch's reduction name as an AutoNet <see cref="Reduction"/>.</summary>
     public static Reduction ReductionOf(string name) => name switch

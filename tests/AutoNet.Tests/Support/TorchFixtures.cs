@@ -10,15 +10,26 @@ public sealed record FixtureTensor(string DType, int[] Shape, double[] Data, boo
     /// <summary>A fresh AutoNet leaf with these values (RequiresGrad as recorded).</summary>
     public Tensor ToTensor()
     {
-        var t = DType == "float32"
-            ? Tensor.From(Data.Select(v => (float)v).ToArray(), Shape.Length == 0 ? [1] : Shape)
-            : Tensor.From(Data, Shape.Length == 0 ? [1] : Shape);
+        int[] shape = Shape.Length == 0 ? [1] : Shape;
+        var t = DType switch
+        {
+            "float32" => Tensor.From(Data.Select(v => (float)v).ToArray(), shape),
+            "int64" => Tensor.From(Data.Select(v => (long)v).ToArray(), shape),
+            "bool" => Tensor.From(Data.Select(v => v != 0).ToArray(), shape),
+            _ => Tensor.From(Data, shape),
+        };
         if (Shape.Length == 0) t = t.Reshape();
         t.RequiresGrad = RequiresGrad;
         return t;
     }
 
-    public AutoNet.DType AutoNetDType => DType == "float32" ? AutoNet.DType.Float32 : AutoNet.DType.Float64;
+    public AutoNet.DType AutoNetDType => DType switch
+    {
+        "float32" => AutoNet.DType.Float32,
+        "int64" => AutoNet.DType.Int64,
+        "bool" => AutoNet.DType.Bool,
+        _ => AutoNet.DType.Float64,
+    };
 }
 
 /// <summary>One recorded PyTorch computation: op, arguments, inputs, output, grad_output and input gradients
@@ -31,7 +42,8 @@ public sealed class TorchCase
     public required OpArgs Args { get; init; }
     public required FixtureTensor[] Inputs { get; init; }
     public required FixtureTensor Output { get; init; }
-    public required FixtureTensor GradOutput { get; init; }
+    /// <summary>The output gradient, or null for an Int64 or Bool output (which has none).</summary>
+    public required FixtureTensor? GradOutput { get; init; }
     public required FixtureTensor?[] Grads { get; init; }
 
     public override string ToString() => Id;
@@ -82,7 +94,7 @@ public static class TorchFixtures
                 Args = OpArgs.FromJson(e.GetProperty("args")),
                 Inputs = e.GetProperty("inputs").EnumerateArray().Select(ReadTensor).ToArray(),
                 Output = ReadTensor(e.GetProperty("output")),
-                GradOutput = ReadTensor(e.GetProperty("grad_output")),
+                GradOutput = e.GetProperty("grad_output") is { ValueKind: not JsonValueKind.Null } g ? ReadTensor(g) : null,
                 Grads = e.GetProperty("grads").EnumerateArray()
                     .Select(g => g.ValueKind == JsonValueKind.Null ? null : ReadTensor(g)).ToArray(),
             };

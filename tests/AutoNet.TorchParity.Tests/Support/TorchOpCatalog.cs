@@ -1,4 +1,5 @@
 using AutoNet.CaseTable;
+using AutoNet.TorchSharp;
 using TorchSharp;
 
 namespace AutoNet.TorchParity.Tests.Support;
@@ -43,7 +44,7 @@ public static class TorchOpCatalog
         ["transpose"] = (a, x) => x[0].transpose(a.Int("dim0"), a.Int("dim1")),
         ["t"] = (_, x) => x[0].t(),
         ["bce"] = (a, x) => torch.nn.functional.binary_cross_entropy(x[0], x[1], reduction: TorchEnums.ToTorch(OpCatalog.ReductionOf(a.String("reduction")))),
-        ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
+        ["cast"] = (a, x) => x[0].to(OpCatalog.DTypeOf(a.String("to")).ToScalarType()),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
     };
