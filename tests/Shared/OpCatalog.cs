@@ -34,8 +34,7 @@ public static class OpCatalog
         ["log_softmax"] = (a, x) => x[0].LogSoftmax(a.Int("dim")),
         ["sum"] = (a, x) => a.Has("dim") ? x[0].Sum(a.Int("dim"), a.Bool("keepdim")) : x[0].Sum(),
         ["mean"] = (a, x) => a.Has("dim") ? x[0].Mean(a.Int("dim"), a.Bool("keepdim")) : x[0].Mean(),
-        // torch.max(x) without a dim: AutoNet has Max(dim) only, so flatten first (no ties in these cases).
-        ["max"] = (a, x) => a.Has("dim") ? x[0].Max(a.Int("dim"), a.Bool("keepdim")) : x[0].Reshape(-1).Max(0),
+        ["max"] = (a, x) => a.Has("dim") ? x[0].Max(a.Int("dim"), a.Bool("keepdim")) : x[0].Max(),
         ["matmul"] = (_, x) => x[0].MatMul(x[1]),
         ["reshape"] = (a, x) => x[0].Reshape(a.Ints("shape")),
         ["transpose"] = (a, x) => x[0].Transpose(a.Int("dim0"), a.Int("dim1")),
@@ -44,6 +43,26 @@ public static class OpCatalog
         ["cast"] = (a, x) => x[0].To(DTypeOf(a.String("to"))),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+        // dtypes task: comparisons and selection.
+        ["eq"] = (a, x) => a.Has("number") ? x[0].Eq(a.Double("number")) : x[0].Eq(x[1]),
+        ["ne"] = (a, x) => a.Has("number") ? x[0].Ne(a.Double("number")) : x[0].Ne(x[1]),
+        ["lt"] = (a, x) => a.Has("number") ? x[0].Lt(a.Double("number")) : x[0].Lt(x[1]),
+        ["le"] = (a, x) => a.Has("number") ? x[0].Le(a.Double("number")) : x[0].Le(x[1]),
+        ["gt"] = (a, x) => a.Has("number") ? x[0].Gt(a.Double("number")) : x[0].Gt(x[1]),
+        ["ge"] = (a, x) => a.Has("number") ? x[0].Ge(a.Double("number")) : x[0].Ge(x[1]),
+        ["where"] = (_, x) => Tensor.Where(x[0], x[1], x[2]),
+        ["masked_fill"] = (a, x) => x[0].MaskedFill(x[1], a.Double("value")),
+        ["max_all"] = (_, x) => x[0].Max(),
+        ["min_all"] = (_, x) => x[0].Min(),
+        ["min"] = (a, x) => x[0].Min(a.Int("dim"), a.Bool("keepdim")),
+        ["max_indices"] = (a, x) => x[0].MaxWithIndices(a.Int("dim"), a.Bool("keepdim")).Indices,
+        ["min_indices"] = (a, x) => x[0].MinWithIndices(a.Int("dim"), a.Bool("keepdim")).Indices,
+        ["argmax"] = (a, x) => a.Has("dim") ? x[0].ArgMax(a.Int("dim"), a.Bool("keepdim")) : x[0].ArgMax(),
+        ["argmin"] = (a, x) => a.Has("dim") ? x[0].ArgMin(a.Int("dim"), a.Bool("keepdim")) : x[0].ArgMin(),
+        ["amax"] = (a, x) => x[0].Amax(a.Ints("dims"), a.Bool("keepdim")),
+        ["amin"] = (a, x) => x[0].Amin(a.Ints("dims"), a.Bool("keepdim")),
+        ["maximum"] = (_, x) => Tensor.Maximum(x[0], x[1]),
+        ["minimum"] = (_, x) => Tensor.Minimum(x[0], x[1]),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

@@ -101,6 +101,26 @@ OPS = {
     "cast": lambda a, x: x[0].to(DTYPES[a["to"]]),
     "expand": lambda a, x: x[0].expand(a["shape"]),
     "sum_to": lambda a, x: sum_to(x[0], a["shape"]),
+    # dtypes task: comparisons and selection.
+    "eq": binary(lambda p, q: torch.eq(p, q)),
+    "ne": binary(lambda p, q: torch.ne(p, q)),
+    "lt": binary(lambda p, q: torch.lt(p, q)),
+    "le": binary(lambda p, q: torch.le(p, q)),
+    "gt": binary(lambda p, q: torch.gt(p, q)),
+    "ge": binary(lambda p, q: torch.ge(p, q)),
+    "where": lambda a, x: torch.where(x[0], x[1], x[2]),
+    "masked_fill": lambda a, x: x[0].masked_fill(x[1], num(a["value"])),
+    "max_all": lambda a, x: x[0].max(),
+    "min_all": lambda a, x: x[0].min(),
+    "min": lambda a, x: x[0].min(a["dim"], a["keepdim"]).values,
+    "max_indices": lambda a, x: x[0].max(a["dim"], a["keepdim"]).indices,
+    "min_indices": lambda a, x: x[0].min(a["dim"], a["keepdim"]).indices,
+    "argmax": lambda a, x: torch.argmax(x[0], a["dim"], a["keepdim"]) if "dim" in a else torch.argmax(x[0]),
+    "argmin": lambda a, x: torch.argmin(x[0], a["dim"], a["keepdim"]) if "dim" in a else torch.argmin(x[0]),
+    "amax": lambda a, x: torch.amax(x[0], a["dims"], a["keepdim"]),
+    "amin": lambda a, x: torch.amin(x[0], a["dims"], a["keepdim"]),
+    "maximum": lambda a, x: torch.maximum(x[0], x[1]),
+    "minimum": lambda a, x: torch.minimum(x[0], x[1]),
 }
 
 
