@@ -140,7 +140,7 @@ public partial class Tensor
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowWrongElementType(Type type) =>
         throw new InvalidOperationException(
-            $"Tensor: an operation read a {DType.Name()} tensor of shape {ShapeUtil.Format(ShapeArray)} as {type.Name} values; " +
+            $"Tensor: an operation read a tensor of dtype {DType.Name()} and shape {ShapeUtil.Format(ShapeArray)} as {type.Name} values; " +
             "this operation does not support that dtype. Convert the tensor first with To(DType.Float64).");
 
     private InvalidOperationException NotContiguous(string what, string fix) => new(

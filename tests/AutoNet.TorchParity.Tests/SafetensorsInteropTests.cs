@@ -119,4 +119,30 @@ public sealed class SafetensorsInteropTests : IDisposable
             Assert.Equal(value.ToArray(), other.ToArray());
         }
     }
+
+    // dtypes task: I64 and BOOL tensors cross to TorchSharp.PyBridge and back exactly.
+    [Fact]
+    public void Int64_and_Bool_tensors_cross_both_ways()
+    {
+        string ours = Path.Combine(_directory, "ints.safetensors");
+        string theirs = Path.Combine(_directory, "ints-back.safetensors");
+        long[] ids = [long.MinValue, -1, 0, 7, (1L << 53) + 1, long.MaxValue];
+        bool[] mask = [true, false, false, true];
+        SafeTensors.Save(ours, new Dictionary<string, Tensor> { ["ids"] = Tensor.From(ids, 2, 3), ["mask"] = Tensor.From(mask, 4) });
+        using var scope = torch.NewDisposeScope();
+
+        var loaded = global::TorchSharp.PyBridge.Safetensors.LoadStateDict(ours);
+        Assert.Equal(torch.ScalarType.Int64, loaded["ids"].dtype);
+        Assert.Equal(ids, loaded["ids"].data<long>().ToArray());
+        Assert.Equal(torch.ScalarType.Bool, loaded["mask"].dtype);
+        Assert.Equal(mask, loaded["mask"].data<bool>().ToArray());
+
+        global::TorchSharp.PyBridge.Safetensors.SaveStateDict(theirs, loaded);
+        var back = SafeTensors.Load(theirs);
+        Assert.Equal(DType.Int64, back["ids"].DType);
+        Assert.Equal([2, 3], back["ids"].Shape);
+        Assert.Equal(ids, back["ids"].ToInt64Array());
+        Assert.Equal(DType.Bool, back["mask"].DType);
+        Assert.Equal(mask, back["mask"].ToBoolArray());
+    }
 }

@@ -34,14 +34,13 @@ public static class OpCatalog
         ["log_softmax"] = (a, x) => x[0].LogSoftmax(a.Int("dim")),
         ["sum"] = (a, x) => a.Has("dim") ? x[0].Sum(a.Int("dim"), a.Bool("keepdim")) : x[0].Sum(),
         ["mean"] = (a, x) => a.Has("dim") ? x[0].Mean(a.Int("dim"), a.Bool("keepdim")) : x[0].Mean(),
-        // torch.max(x) without a dim: AutoNet has Max(dim) only, so flatten first (no ties in these cases).
-        ["max"] = (a, x) => a.Has("dim") ? x[0].Max(a.Int("dim"), a.Bool("keepdim")) : x[0].Reshape(-1).Max(0),
+        ["max"] = (a, x) => a.Has("dim") ? x[0].Max(a.Int("dim"), a.Bool("keepdim")) : x[0].Max(),
         ["matmul"] = (_, x) => x[0].MatMul(x[1]),
         ["reshape"] = (a, x) => x[0].Reshape(a.Ints("shape")),
         ["transpose"] = (a, x) => x[0].Transpose(a.Int("dim0"), a.Int("dim1")),
         ["t"] = (_, x) => x[0].T,
         ["bce"] = (a, x) => F.BinaryCrossEntropy(x[0], x[1], ReductionOf(a.String("reduction"))),
-        ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
+        ["cast"] = (a, x) => x[0].To(DTypeOf(a.String("to"))),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
         // math (issue 11, part 6): elementwise math, Pow with a tensor exponent, reductions over dims, triangles
@@ -87,6 +86,26 @@ public static class OpCatalog
         ["unflatten"] = (a, x) => x[0].Unflatten(a.Int("dim"), a.Ints("sizes")),
         ["split"] = (a, x) => (a.Has("sizes") ? x[0].Split(a.Ints("sizes"), a.Int("dim")) : x[0].Split(a.Int("size"), a.Int("dim")))[a.Int("piece")],
         ["chunk"] = (a, x) => x[0].Chunk(a.Int("chunks"), a.Int("dim"))[a.Int("piece")],
+        // dtypes task: comparisons and selection.
+        ["eq"] = (a, x) => a.Has("number") ? x[0].Eq(a.Double("number")) : x[0].Eq(x[1]),
+        ["ne"] = (a, x) => a.Has("number") ? x[0].Ne(a.Double("number")) : x[0].Ne(x[1]),
+        ["lt"] = (a, x) => a.Has("number") ? x[0].Lt(a.Double("number")) : x[0].Lt(x[1]),
+        ["le"] = (a, x) => a.Has("number") ? x[0].Le(a.Double("number")) : x[0].Le(x[1]),
+        ["gt"] = (a, x) => a.Has("number") ? x[0].Gt(a.Double("number")) : x[0].Gt(x[1]),
+        ["ge"] = (a, x) => a.Has("number") ? x[0].Ge(a.Double("number")) : x[0].Ge(x[1]),
+        ["where"] = (_, x) => Tensor.Where(x[0], x[1], x[2]),
+        ["masked_fill"] = (a, x) => x[0].MaskedFill(x[1], a.Double("value")),
+        ["max_all"] = (_, x) => x[0].Max(),
+        ["min_all"] = (_, x) => x[0].Min(),
+        ["min"] = (a, x) => x[0].Min(a.Int("dim"), a.Bool("keepdim")),
+        ["max_indices"] = (a, x) => x[0].MaxWithIndices(a.Int("dim"), a.Bool("keepdim")).Indices,
+        ["min_indices"] = (a, x) => x[0].MinWithIndices(a.Int("dim"), a.Bool("keepdim")).Indices,
+        ["argmax"] = (a, x) => a.Has("dim") ? x[0].ArgMax(a.Int("dim"), a.Bool("keepdim")) : x[0].ArgMax(),
+        ["argmin"] = (a, x) => a.Has("dim") ? x[0].ArgMin(a.Int("dim"), a.Bool("keepdim")) : x[0].ArgMin(),
+        ["amax"] = (a, x) => x[0].Amax(a.Ints("dims"), a.Bool("keepdim")),
+        ["amin"] = (a, x) => x[0].Amin(a.Ints("dims"), a.Bool("keepdim")),
+        ["maximum"] = (_, x) => Tensor.Maximum(x[0], x[1]),
+        ["minimum"] = (_, x) => Tensor.Minimum(x[0], x[1]),
     };
 
     /// <summary>
@@ -108,6 +127,16 @@ public static class OpCatalog
     public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>
         AutoNet.TryGetValue(op, out var f) ? f(args, inputs)
             : throw new KeyNotFoundException($"OpCatalog has no AutoNet spelling for op '{op}': add one to tests/Shared/OpCatalog.cs.");
+
+    /// <summary>PyTorch's dtype name (as in the table's <c>to</c> argument) as an AutoNet <see cref="DType"/>.</summary>
+    public static DType DTypeOf(string name) => name switch
+    {
+        "float64" => DType.Float64,
+        "float32" => DType.Float32,
+        "int64" => DType.Int64,
+        "bool" => DType.Bool,
+        _ => throw new ArgumentException($"unknown dtype '{name}' (expected float64, float32, int64 or bool)", nameof(name)),
+    };
 
     /// <summary>PyTorch's reduction name as an AutoNet <see cref="Reduction"/>.</summary>
     public static Reduction ReductionOf(string name) => name switch

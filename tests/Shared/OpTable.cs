@@ -13,16 +13,18 @@ public sealed record OpCaseInput(int[] Shape, string Domain, bool RequiresGrad)
 
 /// <summary>
 /// One case of the op table (before the dtype is chosen): op, name, arguments, inputs and the dtypes it runs in
-/// ("float64", "float32", or "mixed" with <see cref="InputDTypes"/> giving each input's dtype).
+/// ("float64", "float32", or "mixed" with <see cref="InputDTypes"/> giving each input's dtype). An input may be
+/// "int64" or "bool" (<see cref="InputDTypes"/>): it never requires grad.
 /// </summary>
 /// <param name="Op">The row's op name, e.g. <c>add</c>.</param>
 /// <param name="Name">The case name: group name, input shapes and arguments, e.g. <c>3x4_4</c>.</param>
 /// <param name="Args">The extra arguments.</param>
 /// <param name="Inputs">Shape, domain and requires_grad of each input.</param>
 /// <param name="DTypes">The dtype variants: "float64", "float32", or "mixed".</param>
-/// <param name="InputDTypes">Each input's dtype in a "mixed" case, else null.</param>
+/// <param name="InputDTypes">Each input's dtype ("float64", "float32", "int64", "bool"; null: the variant's dtype), or
+/// null when every input has the variant's dtype. Without a null entry the case's one variant is "mixed".</param>
 /// <param name="NotReplayed">Why the case is not recorded and replayed (it runs in the parity tests only), or null.</param>
-public sealed record OpTableCase(string Op, string Name, OpArgs Args, OpCaseInput[] Inputs, string[] DTypes, string[]? InputDTypes, string? NotReplayed)
+public sealed record OpTableCase(string Op, string Name, OpArgs Args, OpCaseInput[] Inputs, string[] DTypes, string?[]? InputDTypes, string? NotReplayed)
 {
     /// <summary>The id of the variant in <paramref name="dtype"/>: <c>op/name/dtype</c>, as in the PyTorch fixture.</summary>
     public string Id(string dtype) => $"{Op}/{Name}/{dtype}";
@@ -123,6 +125,13 @@ public static class OpTable
                 // numpy.linspace: start + k * step, the last value exactly stop.
                 double start = P()[0], stop = P()[1], step = (stop - start) / (n - 1);
                 return Enumerable.Range(0, n).Select(k => k == n - 1 && n > 1 ? stop : k * step + start).ToArray();
+            case "integers":
+                // Whole numbers in [lo, hi], as floor(uniform(lo, hi + 1)).
+                double lo = P()[0], hi = P()[1];
+                return rng.Uniform(lo, hi + 1, n).ToArray().Select(v => Math.Min(Math.Floor(v), hi)).ToArray();
+            case "bools":
+                double p = kind.Value.GetDouble();
+                return rng.Rand(n).ToArray().Select(v => v < p ? 1.0 : 0.0).ToArray();
             default:
                 throw new FormatException($"op table: domain '{domain}' has unknown kind '{kind.Name}'");
         }
@@ -158,11 +167,14 @@ public static class OpTable
                 {
                     int n = pattern.Length;
                     var domains = group.TryGetProperty("domains", out var d) ? d.EnumerateArray().Select(e => e.GetString()!).ToArray() : Enumerable.Repeat("normal", n).ToArray();
-                    var rg = group.TryGetProperty("requires_grad", out var r) ? r.EnumerateArray().Select(e => e.GetBoolean()).ToArray() : Enumerable.Repeat(true, n).ToArray();
-                    if (domains.Length != n || rg.Length != n)
-                        throw new FormatException($"op table: a case group of '{op}' has {n} input shapes but {domains.Length} domains and {rg.Length} requires_grad flags");
-                    string[]? inputDTypes = group.TryGetProperty("input_dtypes", out var idt) ? idt.EnumerateArray().Select(e => e.GetString()!).ToArray() : null;
-                    string[] dtypes = inputDTypes is not null ? ["mixed"]
+                    string?[]? inputDTypes = group.TryGetProperty("input_dtypes", out var idt) ? idt.EnumerateArray().Select(e => e.GetString()).ToArray() : null;
+                    bool Integer(int i) => inputDTypes?[i] is "int64" or "bool";
+                    var rg = group.TryGetProperty("requires_grad", out var r) ? r.EnumerateArray().Select(e => e.GetBoolean()).ToArray() : Enumerable.Range(0, n).Select(i => !Integer(i)).ToArray();
+                    if (domains.Length != n || rg.Length != n || (inputDTypes is not null && inputDTypes.Length != n))
+                        throw new FormatException($"op table: a case group of '{op}' has {n} input shapes but {domains.Length} domains, {rg.Length} requires_grad flags and {inputDTypes?.Length ?? n} input dtypes");
+                    if (Enumerable.Range(0, n).Any(i => rg[i] && Integer(i)))
+                        throw new FormatException($"op table: '{op}': an int64 or bool input cannot require grad");
+                    string[] dtypes = inputDTypes is not null && inputDTypes.All(t => t is not null) ? ["mixed"]
                         : group.TryGetProperty("dtypes", out var dt) ? dt.EnumerateArray().Select(e => e.GetString()!).ToArray() : ["float64", "float32"];
                     var inputs = pattern.Select((s, i) => new OpCaseInput(s, domains[i], rg[i])).ToArray();
                     foreach (var args in ArgSets(group.TryGetProperty("args", out var a) ? a : default, n == 0 ? 0 : pattern[0].Length))

@@ -44,6 +44,11 @@ internal sealed partial class GradChecker
         {
             if (inputs[i] is null)
                 throw new ArgumentException($"{check}: input {i} is null.", nameof(inputs));
+            if (inputs[i].DType is DType.Int64 or DType.Bool)
+                throw new ArgumentException(
+                    $"{check}: input {i} (shape {ShapeUtil.Format(inputs[i].ShapeArray)}) is {inputs[i].DType.Name()}, which has no gradient; " +
+                    "pass only floating-point inputs and use an index or mask inside the function (a captured variable).",
+                    nameof(inputs));
             if (!inputs[i].RequiresGrad)
                 throw new ArgumentException(
                     $"{check}: input {i} (shape {ShapeUtil.Format(inputs[i].ShapeArray)}) does not require grad; set RequiresGrad = true on every input to check.",

@@ -37,17 +37,36 @@ internal static class Reductions
     private static Tensor IntegerSummand(Tensor x) => x.DType == DType.Bool ? Cast.Forward(x, DType.Int64) : x;
 
     /// <summary>
-    /// Maximum along <paramref name="dim"/> and, for each output element, the index of the first maximum (as
-    /// PyTorch returns it). A NaN counts as the maximum, as in PyTorch.
+    /// Maximum (or, with <paramref name="min"/>, minimum) along <paramref name="dim"/> and, for each output element, the
+    /// index of the first maximum (as PyTorch returns it). A NaN counts as the maximum, as in PyTorch. Any dtype: a
+    /// Bool x is compared as 0/1 and gives Bool values.
     /// </summary>
-    public static (Tensor Values, int[] Indices) MaxDim(Tensor x, int dim, bool keepDim)
+    public static (Tensor Values, int[] Indices) MaxDim(Tensor x, int dim, bool keepDim, bool min = false)
     {
+        if (x.DType == DType.Bool)
+        {
+            var (v, idx) = MaxDim(Cast.Forward(x, DType.Int64), dim, keepDim, min);
+            return (Cast.Forward(v, DType.Bool), idx);
+        }
         x = Contiguous.Values(x);
         var d = Elementwise.Uninitialized(ShapeUtil.Reduced(x.ShapeArray, dim, keepDim), x.DType);
         var (outer, size, inner) = ShapeUtil.Split(x.ShapeArray, dim);
         var indices = new int[outer * inner];
-        if (x.DType == DType.Float32) MaxAlongDim.Run<float>(x.Span<float>(), d.Span<float>(), indices, outer, size, inner);
-        else MaxAlongDim.Run<double>(x.Span<double>(), d.Span<double>(), indices, outer, size, inner);
+        switch (x.DType)
+        {
+            case DType.Float32: MaxAlongDim.Run<float>(x.Span<float>(), d.Span<float>(), indices, outer, size, inner, min); break;
+            case DType.Int64: MaxAlongDim.Run<long>(x.Span<long>(), d.Span<long>(), indices, outer, size, inner, min); break;
+            default: MaxAlongDim.Run<double>(x.Span<double>(), d.Span<double>(), indices, outer, size, inner, min); break;
+        }
         return (d, indices);
+    }
+
+    /// <summary>Indices as returned by <see cref="MaxDim"/>, as an Int64 tensor of <paramref name="shape"/>.</summary>
+    public static Tensor IndexTensor(int[] indices, int[] shape)
+    {
+        var t = Elementwise.Uninitialized(shape, DType.Int64);
+        var span = t.Span<long>();
+        for (int i = 0; i < indices.Length; i++) span[i] = indices[i];
+        return t;
     }
 }

@@ -26,6 +26,15 @@ public class IntegerAndBoolTensorTests
     }
 
     [Fact]
+    public void Integer_literals_make_an_Int64_tensor_as_torch_tensor_does()
+    {
+        // torch.tensor([1, 2, 3]).dtype == torch.int64; a double literal anywhere makes it Float64.
+        Assert.Equal(DType.Int64, Tensor.From([1, 2, 3]).DType);
+        Assert.Equal(DType.Float64, Tensor.From([1, 2.5, 3]).DType);
+        Assert.Equal(DType.Float32, Tensor.From([1, 2.5f, 3]).DType);
+    }
+
+    [Fact]
     public void From_refuses_a_shape_that_does_not_fit()
     {
         var e = Assert.Throws<ArgumentException>(() => Tensor.From(new long[] { 1, 2, 3 }, 2, 2));

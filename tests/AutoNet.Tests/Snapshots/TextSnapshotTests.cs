@@ -54,6 +54,12 @@ public class TextSnapshotTests
             ["Expand size"] = Message(() => Tensor.Zeros(2, 3).Expand(2, 4)),
             ["Permute dims"] = Message(() => Tensor.Zeros(2, 3).Permute(1, 1)),
             ["Clamp bounds"] = Message(() => Tensor.Zeros(2).Clamp(1, 0)),
+            ["RequiresGrad int64"] = Message(() => Tensor.From(new long[] { 1, 2 }).RequiresGrad = true),
+            ["Where condition dtype"] = Message(() => Tensor.Where(Tensor.Zeros(2), Tensor.Zeros(2), Tensor.Zeros(2))),
+            ["MaskedFill mask shape"] = Message(() => Tensor.Zeros(3).MaskedFill(Tensor.Zeros([2, 3], DType.Bool), 0)),
+            ["Max empty"] = Message(() => Tensor.Zeros(0, 3).Max()),
+            ["Neg bool"] = Message(() => _ = -Tensor.From([true])),
+            ["int64 without a kernel"] = Message(() => Tensor.From(new long[] { 1, 2, 3, 4 }, 2, 2).Softmax(1)),
             ["Backward non-scalar"] = Message(() => (Leaf(1, 2, 3) * 2.0).Backward()),
             ["Backward no grad"] = Message(() => Tensor.Zeros(1).Sum().Backward()),
             ["Backward twice"] = Message(() =>
@@ -130,6 +136,8 @@ public class TextSnapshotTests
             ["3-D"] = Tensor.Arange(8).Reshape(2, 2, 2).ToString(),
             ["nan and inf"] = Tensor.From([double.NaN, double.PositiveInfinity, -1.5]).ToString(),
             ["summarised"] = Tensor.Arange(2000).Reshape(40, 50).ToString(),
+            ["int64"] = Tensor.From(new long[] { 1, -20, 300, 4 }, 2, 2).ToString(),
+            ["bool"] = Tensor.From([true, false, true]).ToString(),
         };
         printed.MatchSnapshot();
     }

@@ -35,7 +35,8 @@ public sealed class TorchCase
     public required OpArgs Args { get; init; }
     public required FixtureTensor[] Inputs { get; init; }
     public required FixtureTensor Output { get; init; }
-    public required FixtureTensor GradOutput { get; init; }
+    /// <summary>The output gradient, or null for an Int64 or Bool output (which has none).</summary>
+    public required FixtureTensor? GradOutput { get; init; }
     public required FixtureTensor?[] Grads { get; init; }
 
     public override string ToString() => Id;
@@ -86,7 +87,7 @@ public static class TorchFixtures
                 Args = OpArgs.FromJson(e.GetProperty("args")),
                 Inputs = e.GetProperty("inputs").EnumerateArray().Select(ReadTensor).ToArray(),
                 Output = ReadTensor(e.GetProperty("output")),
-                GradOutput = ReadTensor(e.GetProperty("grad_output")),
+                GradOutput = e.GetProperty("grad_output") is { ValueKind: not JsonValueKind.Null } g ? ReadTensor(g) : null,
                 Grads = e.GetProperty("grads").EnumerateArray()
                     .Select(g => g.ValueKind == JsonValueKind.Null ? null : ReadTensor(g)).ToArray(),
             };

@@ -44,6 +44,11 @@ public static class TorchReplay
         var forward = ExpectClose($"{c.Id}: output", y, c.Output, float32, sums);
 
         var wanted = Enumerable.Range(0, inputs.Length).Where(i => inputs[i].RequiresGrad).ToArray();
+        if (c.GradOutput is null || wanted.Length == 0) // an Int64 or Bool output, or only Int64/Bool inputs: no gradient
+        {
+            if (y.RequiresGrad) throw new XunitException($"{c.Id}: the {y.DType.Name()} output requires grad, but PyTorch's does not.");
+            return new ReplayErrors(forward.Relative, forward.AbsoluteAtZero, 0, 0);
+        }
         var grads = Autograd.Grad([y], wanted.Select(i => inputs[i]).ToArray(), [c.GradOutput.ToTensor()]);
         (double rel, double abs) backward = (0, 0);
         for (int w = 0; w < wanted.Length; w++)

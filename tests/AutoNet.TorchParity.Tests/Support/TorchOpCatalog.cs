@@ -1,4 +1,5 @@
 using AutoNet.CaseTable;
+using AutoNet.TorchSharp;
 using TorchSharp;
 
 namespace AutoNet.TorchParity.Tests.Support;
@@ -43,7 +44,7 @@ public static class TorchOpCatalog
         ["transpose"] = (a, x) => x[0].transpose(a.Int("dim0"), a.Int("dim1")),
         ["t"] = (_, x) => x[0].t(),
         ["bce"] = (a, x) => torch.nn.functional.binary_cross_entropy(x[0], x[1], reduction: TorchEnums.ToTorch(OpCatalog.ReductionOf(a.String("reduction")))),
-        ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
+        ["cast"] = (a, x) => x[0].to(OpCatalog.DTypeOf(a.String("to")).ToScalarType()),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
         // math (issue 11, part 6)
@@ -91,6 +92,26 @@ public static class TorchOpCatalog
         ["unflatten"] = (a, x) => x[0].unflatten(a.Int("dim") < 0 ? a.Int("dim") + x[0].Dimensions : a.Int("dim"), Longs(a.Ints("sizes"))),
         ["split"] = (a, x) => (a.Has("sizes") ? x[0].split(Longs(a.Ints("sizes")), a.Int("dim")) : x[0].split(a.Int("size"), a.Int("dim")))[a.Int("piece")],
         ["chunk"] = (a, x) => x[0].chunk(a.Int("chunks"), a.Int("dim"))[a.Int("piece")],
+        // dtypes task: comparisons and selection.
+        ["eq"] = (a, x) => a.Has("number") ? x[0].eq(a.Double("number")) : x[0].eq(x[1]),
+        ["ne"] = (a, x) => a.Has("number") ? x[0].ne(a.Double("number")) : x[0].ne(x[1]),
+        ["lt"] = (a, x) => a.Has("number") ? x[0].lt(a.Double("number")) : x[0].lt(x[1]),
+        ["le"] = (a, x) => a.Has("number") ? x[0].le(a.Double("number")) : x[0].le(x[1]),
+        ["gt"] = (a, x) => a.Has("number") ? x[0].gt(a.Double("number")) : x[0].gt(x[1]),
+        ["ge"] = (a, x) => a.Has("number") ? x[0].ge(a.Double("number")) : x[0].ge(x[1]),
+        ["where"] = (_, x) => torch.where(x[0], x[1], x[2]),
+        ["masked_fill"] = (a, x) => x[0].masked_fill(x[1], a.Double("value")),
+        ["max_all"] = (_, x) => x[0].max(),
+        ["min_all"] = (_, x) => x[0].min(),
+        ["min"] = (a, x) => x[0].min(a.Int("dim"), a.Bool("keepdim")).values,
+        ["max_indices"] = (a, x) => x[0].max(a.Int("dim"), a.Bool("keepdim")).indexes,
+        ["min_indices"] = (a, x) => x[0].min(a.Int("dim"), a.Bool("keepdim")).indexes,
+        ["argmax"] = (a, x) => a.Has("dim") ? x[0].argmax(a.Int("dim"), a.Bool("keepdim")) : x[0].argmax(),
+        ["argmin"] = (a, x) => a.Has("dim") ? x[0].argmin(a.Int("dim"), a.Bool("keepdim")) : x[0].argmin(),
+        ["amax"] = (a, x) => x[0].amax(a.Ints("dims").Select(d => (long)d).ToArray(), a.Bool("keepdim")),
+        ["amin"] = (a, x) => x[0].amin(a.Ints("dims").Select(d => (long)d).ToArray(), a.Bool("keepdim")),
+        ["maximum"] = (_, x) => torch.maximum(x[0], x[1]),
+        ["minimum"] = (_, x) => torch.minimum(x[0], x[1]),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>

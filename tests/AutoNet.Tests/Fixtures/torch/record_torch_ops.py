@@ -32,6 +32,7 @@ torch.set_num_threads(1)
 HERE = os.path.dirname(os.path.abspath(__file__))
 TABLE = os.path.join(HERE, "..", "..", "..", "OpCases", "op-cases.json")
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "int64": torch.int64, "bool": torch.bool}
+INTEGER_DTYPES = ("int64", "bool")
 
 
 def num(v):
@@ -143,6 +144,26 @@ OPS = {
     "unflatten": lambda a, x: x[0].unflatten(a["dim"], a["sizes"]),
     "split": lambda a, x: torch.split(x[0], a["sizes"] if "sizes" in a else a["size"], a["dim"])[a["piece"]],
     "chunk": lambda a, x: x[0].chunk(a["chunks"], a["dim"])[a["piece"]],
+    # dtypes task: comparisons and selection.
+    "eq": binary(lambda p, q: torch.eq(p, q)),
+    "ne": binary(lambda p, q: torch.ne(p, q)),
+    "lt": binary(lambda p, q: torch.lt(p, q)),
+    "le": binary(lambda p, q: torch.le(p, q)),
+    "gt": binary(lambda p, q: torch.gt(p, q)),
+    "ge": binary(lambda p, q: torch.ge(p, q)),
+    "where": lambda a, x: torch.where(x[0], x[1], x[2]),
+    "masked_fill": lambda a, x: x[0].masked_fill(x[1], num(a["value"])),
+    "max_all": lambda a, x: x[0].max(),
+    "min_all": lambda a, x: x[0].min(),
+    "min": lambda a, x: x[0].min(a["dim"], a["keepdim"]).values,
+    "max_indices": lambda a, x: x[0].max(a["dim"], a["keepdim"]).indices,
+    "min_indices": lambda a, x: x[0].min(a["dim"], a["keepdim"]).indices,
+    "argmax": lambda a, x: torch.argmax(x[0], a["dim"], a["keepdim"]) if "dim" in a else torch.argmax(x[0]),
+    "argmin": lambda a, x: torch.argmin(x[0], a["dim"], a["keepdim"]) if "dim" in a else torch.argmin(x[0]),
+    "amax": lambda a, x: torch.amax(x[0], a["dims"], a["keepdim"]),
+    "amin": lambda a, x: torch.amin(x[0], a["dims"], a["keepdim"]),
+    "maximum": lambda a, x: torch.maximum(x[0], x[1]),
+    "minimum": lambda a, x: torch.minimum(x[0], x[1]),
 }
 
 
@@ -180,7 +201,8 @@ def arg_sets(args, rank):
 
 def expand(table):
     """Every case of the table: (op, name, args, [(shape, domain, requires_grad)], [dtype per variant],
-    input dtypes or None, why it is not replayed or None)."""
+    input dtypes or None, why it is not replayed or None). An input_dtypes entry null takes the variant's dtype;
+    only a list without nulls makes the single variant "mixed". An int64 or bool input never requires grad."""
     cases = []
     for row in table["ops"]:
         for group in row["cases"]:
@@ -189,13 +211,17 @@ def expand(table):
             for shapes in patterns:
                 n = len(shapes)
                 domains = group.get("domains", ["normal"] * n)
-                rg = group.get("requires_grad", [True] * n)
-                assert len(domains) == n and len(rg) == n, (row["op"], group)
+                in_dts = group.get("input_dtypes", [None] * n)
+                rg = group.get("requires_grad", [d not in INTEGER_DTYPES for d in in_dts])
+                assert len(domains) == n and len(rg) == n and len(in_dts) == n, (row["op"], group)
+                assert not any(r and d in INTEGER_DTYPES for r, d in zip(rg, in_dts)), \
+                    f"{row['op']}: an int64 or bool input cannot require grad"
                 for args in arg_sets(group.get("args"), len(shapes[0])):
                     parts = [group.get("name"), "_".join(sname(s) for s in shapes)] + \
                             [f"{k}={fmt(v)}" for k, v in args.items()]
                     name = "_".join(p for p in parts if p)
-                    dtypes = ["mixed"] if "input_dtypes" in group else group.get("dtypes", ["float64", "float32"])
+                    mixed = "input_dtypes" in group and None not in group["input_dtypes"]
+                    dtypes = ["mixed"] if mixed else group.get("dtypes", ["float64", "float32"])
                     cases.append((row["op"], name, args, list(zip(shapes, domains, rg)), dtypes,
                                   group.get("input_dtypes"), group.get("not_replayed")))
     return cases
@@ -221,6 +247,10 @@ def draw(table, domain, shape, seed_name):
         v = np.array([num(p[i % len(p)]) for i in range(n)])
     elif kind == "linspace":
         v = np.linspace(p[0], p[1], n)
+    elif kind == "integers":  # whole numbers in [lo, hi], as floor(uniform(lo, hi + 1))
+        v = np.minimum(np.floor(r.uniform(p[0], p[1] + 1, n)), p[1])
+    elif kind == "bools":  # 1 (true) with probability p, else 0
+        v = np.where(r.uniform(size=n) < p, 1.0, 0.0)
     else:
         raise ValueError(f"domain {domain}: unknown kind {kind}")
     return np.asarray(v, dtype=np.float64).reshape(shape)
@@ -239,19 +269,20 @@ def enc(v):
 
 def tjson(t):
     t = t.detach()
-    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape),
-            "data": [enc(v) for v in t.reshape(-1).tolist()]}
+    data = [enc(v) for v in t.reshape(-1).tolist()] if t.is_floating_point() else [int(v) for v in t.reshape(-1).tolist()]
+    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "data": data}
 
 
 def record(table, op, name, args, inputs, dtype, input_dtypes):
     cid = f"{op}/{name}/{dtype}"
-    in_dts = input_dtypes or [dtype] * len(inputs)
+    in_dts = [d or dtype for d in (input_dtypes or [None] * len(inputs))]
     xs = [torch.tensor(draw(table, dom, shape, f"{op}/{name}/input{i}"), dtype=torch.float64)
           .to(DTYPES[d]).requires_grad_(rg) for i, ((shape, dom, rg), d) in enumerate(zip(inputs, in_dts))]
     y = OPS[op](args, xs)
-    g = torch.tensor(crc_rng(cid + "/grad_output").standard_normal(tuple(y.shape)), dtype=torch.float64).to(y.dtype)
+    g = torch.tensor(crc_rng(cid + "/grad_output").standard_normal(tuple(y.shape)), dtype=torch.float64).to(y.dtype) \
+        if y.is_floating_point() else None  # an int64 or bool output has no gradient
     wanted = [x for x in xs if x.requires_grad]
-    grads = list(torch.autograd.grad(y, wanted, g, allow_unused=True)) if wanted and y.requires_grad else []
+    grads = list(torch.autograd.grad(y, wanted, g, allow_unused=True)) if wanted and y.requires_grad else [None] * len(wanted)
     out_grads = []
     for x in xs:
         if x.requires_grad:
@@ -261,7 +292,7 @@ def record(table, op, name, args, inputs, dtype, input_dtypes):
             out_grads.append(None)
     return {"id": cid, "op": op, "dtype": str(y.dtype).replace("torch.", ""), "args": args,
             "inputs": [dict(tjson(x), requires_grad=x.requires_grad) for x in xs],
-            "output": tjson(y), "grad_output": tjson(g), "grads": out_grads}
+            "output": tjson(y), "grad_output": tjson(g) if g is not None else None, "grads": out_grads}
 
 
 def main():
