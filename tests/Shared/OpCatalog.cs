@@ -44,6 +44,15 @@ public static class OpCatalog
         ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+        // activations for the next networks (issue 11, part 7)
+        ["elu"] = (a, x) => F.Elu(x[0], a.Double("alpha")),
+        ["selu"] = (_, x) => F.Selu(x[0]),
+        ["silu"] = (_, x) => F.Silu(x[0]),
+        ["mish"] = (_, x) => F.Mish(x[0]),
+        ["relu6"] = (_, x) => F.Relu6(x[0]),
+        ["hardtanh"] = (a, x) => F.Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
+        ["logsigmoid"] = (_, x) => F.LogSigmoid(x[0]),
+        ["softsign"] = (_, x) => F.Softsign(x[0]),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

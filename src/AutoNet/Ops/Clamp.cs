@@ -25,7 +25,8 @@ internal sealed class Clamp : Node
 
     protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask.Value];
 
-    private readonly struct Kernel(double min, double max) : IUnaryKernel
+    /// <summary>min(max(x, lo), hi), NaN kept: the forward of Clamp and of Hardtanh.</summary>
+    internal readonly struct Kernel(double min, double max) : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         {

@@ -46,6 +46,15 @@ public static class TorchOpCatalog
         ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
+        // activations for the next networks (issue 11, part 7)
+        ["elu"] = (a, x) => torch.nn.functional.elu(x[0], a.Double("alpha")),
+        ["selu"] = (_, x) => torch.nn.functional.selu(x[0]),
+        ["silu"] = (_, x) => torch.nn.functional.silu(x[0]),
+        ["mish"] = (_, x) => torch.nn.functional.mish(x[0]),
+        ["relu6"] = (_, x) => torch.nn.functional.relu6(x[0]),
+        ["hardtanh"] = (a, x) => torch.nn.functional.hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
+        ["logsigmoid"] = (_, x) => torch.nn.functional.logsigmoid(x[0]),
+        ["softsign"] = (_, x) => torch.nn.functional.softsign(x[0]),
     };
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
