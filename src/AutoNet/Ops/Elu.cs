@@ -8,7 +8,7 @@ namespace AutoNet.Ops;
 /// PyTorch's elu kernel, which ELU and SELU share: y = scale · x where x &gt; 0, else scale · α · (e^(s·x) - 1) with
 /// s the input scale (ELU: scale = s = 1; SELU: PyTorch's fixed α and scale). e^(s·x) - 1 is computed as expm1, so
 /// that small negative x keep their digits (PyTorch 1.13 subtracts 1 from exp and, in float32, keeps only 3 digits
-/// at x = -1e-5). The product scale · α is taken in the tensor's precision, as PyTorch.
+/// at x = -1e-5; TorchSharp's libtorch 2.10 gives the expm1 values). The product scale · α is taken in the tensor's precision, as PyTorch.
 /// d/dx = scale where x &gt; 0, else scale · α · s · e^(s·x); at x = 0 the second (PyTorch's elu_backward tests
 /// x ≤ 0), so ELU's gradient at 0 is α and SELU's is scale · α. grad_x = grad · (pos · scale + neg · scale·α·s ·
 /// e^(s·h(x))) with pos/neg constant 0/1 masks and h = Hardtanh(-∞, 0), which keeps e^(s·x) from overflowing where

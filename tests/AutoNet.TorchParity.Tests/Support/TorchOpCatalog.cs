@@ -52,7 +52,7 @@ public static class TorchOpCatalog
         ["silu"] = (_, x) => torch.nn.functional.silu(x[0]),
         ["mish"] = (_, x) => torch.nn.functional.mish(x[0]),
         ["relu6"] = (_, x) => torch.nn.functional.relu6(x[0]),
-        ["hardtanh"] = (a, x) => torch.nn.functional.hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
+        ["hardtanh"] = (a, x) => Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
         ["logsigmoid"] = (_, x) => torch.nn.functional.logsigmoid(x[0]),
         ["softsign"] = (_, x) => torch.nn.functional.softsign(x[0]),
     };
@@ -63,6 +63,15 @@ public static class TorchOpCatalog
             : throw new KeyNotFoundException($"TorchOpCatalog has no TorchSharp spelling for op '{op}': add one to tests/AutoNet.TorchParity.Tests/Support/TorchOpCatalog.cs.");
 
     private static long[] Longs(int[] shape) => shape.Select(d => (long)d).ToArray();
+
+    /// <summary>
+    /// PyTorch's hardtanh spelled with where: TorchSharp 0.107's <c>hardtanh</c> (functional, tensor method and
+    /// module alike) returns its input unchanged (measured: hardtanh([-3, 3], -0.5, 0.5) gave [-3, 3]; its relu6,
+    /// which is aten's hardtanh(0, 6), is right). x passes where PyTorch's hardtanh_backward lets the gradient
+    /// through (not x ≤ min, not x ≥ max: NaN included), elsewhere the clamped value enters as a constant.
+    /// </summary>
+    private static torch.Tensor Hardtanh(torch.Tensor x, double min, double max) =>
+        torch.where(x.le(min).logical_or(x.ge(max)).logical_not(), x, x.clamp(min, max).detach());
 
     /// <summary>PyTorch's <c>sum_to_size</c> as record_torch_ops.py spells it: sum the leading dims away, then keep a
     /// summed dim wherever the target has a 1.</summary>
