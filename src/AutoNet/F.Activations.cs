@@ -3,12 +3,6 @@ namespace AutoNet;
 // The activations added for the next networks (their ops are in Ops/, their modules in Nn/).
 public static partial class F
 {
-    /// <summary>SELU's α, PyTorch's <c>SELU_ALPHA</c> (Klambauer et al. 2017).</summary>
-    internal const double SeluAlpha = 1.6732632423543772848170429916717;
-
-    /// <summary>SELU's scale λ, PyTorch's <c>SELU_SCALE</c>.</summary>
-    internal const double SeluScale = 1.0507009873554804934193349852946;
-
     /// <summary>
     /// Exponential linear unit: x where x &gt; 0, else α · (eˣ - 1) (computed as α · expm1(x), accurate for small x).
     /// The gradient at 0 is α, as PyTorch's (it takes the exponential branch for x ≤ 0). PyTorch: <c>F.elu(input, alpha)</c>.
@@ -30,7 +24,7 @@ public static partial class F
     public static Tensor Selu(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Ops.Elu.Forward(input, SeluAlpha, SeluScale);
+        return Ops.Elu.Forward(input, Nn.SELU.Alpha, Nn.SELU.Scale);
     }
 
     /// <summary>
