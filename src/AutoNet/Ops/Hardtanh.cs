@@ -1,6 +1,3 @@
-using System.Numerics;
-using AutoNet.Kernels;
-
 namespace AutoNet.Ops;
 
 /// <summary>
@@ -21,18 +18,8 @@ internal sealed class Hardtanh : Node
             throw new ArgumentException($"Hardtanh: expected minVal <= maxVal (and neither NaN), got minVal {min} and maxVal {max}.");
         x = x.Contiguous();
         var y = Elementwise.Map(x, new Clamp.Kernel(min, max));
-        return ShouldRecord(x) ? new Hardtanh(Elementwise.Map(x, new InsideKernel(min, max))).Attach(y, [x]) : y;
+        return ShouldRecord(x) ? new Hardtanh(Elementwise.Map(x, new Clamp.MaskKernel(min, max, inclusive: false))).Attach(y, [x]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) => [grad * _mask.Value];
-
-    /// <summary>0 where x ≤ lo or x ≥ hi, else 1 (NaN gives 1).</summary>
-    private readonly struct InsideKernel(double min, double max) : IUnaryKernel
-    {
-        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            T lo = T.CreateTruncating(min), hi = T.CreateTruncating(max);
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] <= lo || x[i] >= hi ? T.Zero : T.One;
-        }
-    }
 }
