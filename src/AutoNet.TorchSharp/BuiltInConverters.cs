@@ -7,7 +7,7 @@ namespace AutoNet.TorchSharp;
 
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations
-/// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign),
+/// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, Softplus),
 /// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, LayerNorm).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
@@ -66,6 +66,8 @@ internal static class BuiltInConverters
             (m, _) => torch.nn.Hardtanh(m.MinVal, m.MaxVal, inplace: false), (m, _) => new Nn.Hardtanh(m.min_val, m.max_val));
         yield return ModuleConverter.Create<Nn.LogSigmoid, TorchModules.LogSigmoid>((_, _) => torch.nn.LogSigmoid(), (_, _) => new Nn.LogSigmoid());
         yield return ModuleConverter.Create<Nn.Softsign, TorchModules.Softsign>((_, _) => torch.nn.Softsign(inplace: false), (_, _) => new Nn.Softsign());
+        yield return ModuleConverter.Create<Nn.Softplus, TorchModules.Softplus>(
+            (m, _) => torch.nn.Softplus(m.Beta, m.Threshold), (m, _) => new Nn.Softplus(m.beta, m.threshold));
 
         yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(ExportBatchNorm, ImportBatchNorm);
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);

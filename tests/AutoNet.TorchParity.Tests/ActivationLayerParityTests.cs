@@ -8,7 +8,8 @@ using TorchModules = TorchSharp.Modules;
 namespace AutoNet.TorchParity.Tests;
 
 /// <summary>
-/// The activation layers added for the next networks (ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign):
+/// The activation layers added for the next networks (ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign,
+/// and Softplus with its beta and threshold):
 /// each exported to TorchSharp and checked with Parity.CheckModule (output and input gradient, float64 and float32,
 /// on normal and on wide inputs), and converted both ways with its settings. Hardtanh converts, but is not compared:
 /// TorchSharp 0.107's Hardtanh returns its input unchanged (its values are checked against PyTorch 1.13's recording
@@ -26,11 +27,13 @@ public class ActivationLayerParityTests
         "ReLU6" => new Nn.ReLU6(),
         "LogSigmoid" => new Nn.LogSigmoid(),
         "Softsign" => new Nn.Softsign(),
+        "Softplus" => new Nn.Softplus(),
+        "Softplus 2, 5" => new Nn.Softplus(2, 5),
         _ => throw new ArgumentException(name),
     };
 
     public static IEnumerable<object[]> Cases() =>
-        from name in new[] { "ELU", "ELU 0.3", "SELU", "SiLU", "Mish", "ReLU6", "LogSigmoid", "Softsign" }
+        from name in new[] { "ELU", "ELU 0.3", "SELU", "SiLU", "Mish", "ReLU6", "LogSigmoid", "Softsign", "Softplus", "Softplus 2, 5" }
         from kind in new[] { InputKind.Normal, InputKind.Wide }
         from dtype in new[] { DType.Float64, DType.Float32 }
         select new object[] { name, kind, dtype };
@@ -53,7 +56,7 @@ public class ActivationLayerParityTests
     public void Settings_survive_export_and_import()
     {
         var model = new Sequential(new Nn.ELU(0.75), new Nn.SELU(), new Nn.SiLU(), new Nn.Mish(), new Nn.ReLU6(), new Nn.Hardtanh(-2.5, 0.5),
-            new Nn.LogSigmoid(), new Nn.Softsign());
+            new Nn.LogSigmoid(), new Nn.Softsign(), new Nn.Softplus(2, 5));
         using var scope = torch.NewDisposeScope();
 
         var exported = model.ToTorch();
@@ -68,6 +71,8 @@ public class ActivationLayerParityTests
         Assert.Equal((-2.5, 0.5), (hardtanh.min_val, hardtanh.max_val));
         Assert.IsType<TorchModules.LogSigmoid>(layers[6]);
         Assert.IsType<TorchModules.Softsign>(layers[7]);
+        var softplus = Assert.IsType<TorchModules.Softplus>(layers[8]);
+        Assert.Equal((2.0, 5.0), (softplus.beta, softplus.threshold));
 
         var back = Assert.IsType<Sequential>(exported.ToAutoNet());
         Assert.Equal(model.ToString(), back.ToString());
