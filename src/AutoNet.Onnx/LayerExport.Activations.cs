@@ -11,7 +11,9 @@ internal static partial class LayerExport
     /// <list type="bullet">
     /// <item>ELU, SELU: Where(x &gt; 0, λ·x, λα·(Exp(Min(x, 0)) - 1)) (λ = 1 for ELU; ONNX has no expm1, so near 0
     /// the graph is off by an ulp of 1 absolute);</item>
-    /// <item>SiLU: x / (1 + Exp(-x)) (x·Sigmoid(x) is 1.4e-6 off in float32: ONNX Runtime's Sigmoid is approximate); Mish: x·Tanh(softplus(x)) with softplus(x) = Relu(x) + Log(1 + Exp(-|x|));</item>
+    /// <item>SiLU: x / (1 + Exp(-x)) (x·Sigmoid(x) is 1.4e-6 off in float32: ONNX Runtime's Sigmoid is
+    /// approximate);</item>
+    /// <item>Mish: x·Tanh(softplus(x)) with softplus(x) = Relu(x) + Log(1 + Exp(-|x|));</item>
     /// <item>ReLU6, Hardtanh: Clip(x, min, max);</item>
     /// <item>LogSigmoid: Min(x, 0) - Log(1 + Exp(-|x|)); Softsign: x / (|x| + 1).</item>
     /// </list>

@@ -8,12 +8,14 @@ namespace AutoNet.Ops;
 /// PyTorch's elu kernel, which ELU and SELU share: y = scale · x where x &gt; 0, else scale · α · (e^(s·x) - 1) with
 /// s the input scale (ELU: scale = s = 1; SELU: PyTorch's fixed α and scale). e^(s·x) - 1 is computed as expm1, so
 /// that small negative x keep their digits (PyTorch 1.13 subtracts 1 from exp and, in float32, keeps only 3 digits
-/// at x = -1e-5; TorchSharp's libtorch 2.10 gives the expm1 values). The product scale · α is taken in the tensor's precision, as PyTorch.
+/// at x = -1e-5; TorchSharp's libtorch 2.10 gives the expm1 values). The product scale · α is taken in the tensor's
+/// precision, as PyTorch.
 /// d/dx = scale where x &gt; 0, else scale · α · s · e^(s·x); at x = 0 the second (PyTorch's elu_backward tests
 /// x ≤ 0), so ELU's gradient at 0 is α and SELU's is scale · α. grad_x = grad · (pos · scale + neg · scale·α·s ·
 /// e^(s·h(x))) with pos/neg constant 0/1 masks and h = Hardtanh(-∞, 0), which keeps e^(s·x) from overflowing where
 /// it is unused and whose derivative is 1 only for x &lt; 0: so the second derivative is 0 at x = 0 and scale·α·s²·e^(s·x)
-/// below, as PyTorch's elu_double_backward (which multiplies by x &lt; 0).
+/// below, as PyTorch's elu_double_backward (which multiplies by x &lt; 0). A NaN input gets a NaN gradient (the
+/// exponential term is NaN there, and 0 · NaN is NaN), where PyTorch passes scale · grad.
 /// </summary>
 internal sealed class Elu : Node
 {
@@ -53,7 +55,7 @@ internal sealed class Elu : Node
         }
     }
 
-    /// <summary>1 where x ≤ 0 (the exponential branch), else 0 (NaN included, as PyTorch's branch test).</summary>
+    /// <summary>1 where x ≤ 0 (the exponential branch), else 0 (also for NaN, as PyTorch's branch test).</summary>
     private readonly struct NotPositive : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
