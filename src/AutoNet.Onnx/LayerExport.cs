@@ -13,7 +13,8 @@ internal static partial class LayerExport
 {
     /// <summary>The layers <see cref="Export"/> knows, for the error message.</summary>
     public const string SupportedLayers =
-        "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, LayerNorm";
+        "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, LayerNorm, " +
+        "ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign";
 
     /// <summary>Adds the nodes computing <paramref name="layer"/>(<paramref name="x"/>) and returns the result.</summary>
     /// <param name="g">The graph being built.</param>
@@ -38,6 +39,7 @@ internal static partial class LayerExport
         Dropout => Unary(g, "Identity", path, x), // dropout is the identity at inference, as torch.onnx exports it
         BatchNorm1d batchNorm => ExportBatchNorm1d(g, batchNorm, path, x),
         LayerNorm layerNorm => ExportLayerNorm(g, layerNorm, path, x),
+        _ when ExportNextActivation(g, layer, path, x) is { } y => y,
         _ => throw new NotSupportedException(
             $"OnnxExporter: layer '{Display(path)}' is a {layer.GetType().Name}, which the ONNX exporter does not support. Supported layers: {SupportedLayers}."),
     };

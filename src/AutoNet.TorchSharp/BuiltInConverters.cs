@@ -6,7 +6,8 @@ using TorchModules = TorchSharp.Modules;
 namespace AutoNet.TorchSharp;
 
 /// <summary>
-/// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations,
+/// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations
+/// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, Softplus),
 /// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, LayerNorm).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
@@ -53,6 +54,20 @@ internal static class BuiltInConverters
         yield return ModuleConverter.Create<Nn.Flatten, TorchModules.Flatten>(
             (m, _) => torch.nn.Flatten(m.StartDim, m.EndDim), (m, _) => new Nn.Flatten(checked((int)m.start_dim), checked((int)m.end_dim)));
         yield return ModuleConverter.Create<Nn.Identity, TorchModules.Identity>((_, _) => torch.nn.Identity(), (_, _) => new Nn.Identity());
+
+        // The activations added for the next networks (issue 11, part 7).
+        yield return ModuleConverter.Create<Nn.ELU, TorchModules.ELU>(
+            (m, _) => torch.nn.ELU(m.Alpha, inplace: false), (m, _) => new Nn.ELU(m.alpha));
+        yield return ModuleConverter.Create<Nn.SELU, TorchModules.SELU>((_, _) => torch.nn.SELU(inplace: false), (_, _) => new Nn.SELU());
+        yield return ModuleConverter.Create<Nn.SiLU, TorchModules.SiLU>((_, _) => torch.nn.SiLU(inplace: false), (_, _) => new Nn.SiLU());
+        yield return ModuleConverter.Create<Nn.Mish, TorchModules.Mish>((_, _) => torch.nn.Mish(inplace: false), (_, _) => new Nn.Mish());
+        yield return ModuleConverter.Create<Nn.ReLU6, TorchModules.ReLU6>((_, _) => torch.nn.ReLU6(inplace: false), (_, _) => new Nn.ReLU6());
+        yield return ModuleConverter.Create<Nn.Hardtanh, TorchModules.Hardtanh>(
+            (m, _) => torch.nn.Hardtanh(m.MinVal, m.MaxVal, inplace: false), (m, _) => new Nn.Hardtanh(m.min_val, m.max_val));
+        yield return ModuleConverter.Create<Nn.LogSigmoid, TorchModules.LogSigmoid>((_, _) => torch.nn.LogSigmoid(), (_, _) => new Nn.LogSigmoid());
+        yield return ModuleConverter.Create<Nn.Softsign, TorchModules.Softsign>((_, _) => torch.nn.Softsign(inplace: false), (_, _) => new Nn.Softsign());
+        yield return ModuleConverter.Create<Nn.Softplus, TorchModules.Softplus>(
+            (m, _) => torch.nn.Softplus(m.Beta, m.Threshold), (m, _) => new Nn.Softplus(m.beta, m.threshold));
 
         yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(ExportBatchNorm, ImportBatchNorm);
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);

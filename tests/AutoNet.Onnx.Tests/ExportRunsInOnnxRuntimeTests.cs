@@ -61,6 +61,33 @@ public class ExportRunsInOnnxRuntimeTests(ITestOutputHelper output)
         Assert.InRange(differences.MaxRelative, 0, dtype == DType.Float32 ? Float32Tolerance : Float64Tolerance);
     }
 
+    public static TheoryData<string, int, DType> Activations()
+    {
+        var data = new TheoryData<string, int, DType>();
+        foreach (var name in new[] { "ELU", "ELU 0.3", "SELU", "SiLU", "Mish", "ReLU6", "Hardtanh", "Hardtanh -2..inf", "LogSigmoid", "Softsign" })
+            foreach (int opset in new[] { OnnxExporter.MinOpset, OnnxExporter.MaxOpset })
+                foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+                    data.Add(name, opset, dtype);
+        return data;
+    }
+
+    /// <summary>The activations of issue 11 on wide inputs (normal · 30, so ±80 and beyond occur) and at their kinks.</summary>
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void ActivationGivesAutoNetsOutputs(string name, int opset, DType dtype)
+    {
+        Module layer = name switch
+        {
+            "ELU" => new ELU(), "ELU 0.3" => new ELU(0.3), "SELU" => new SELU(), "SiLU" => new SiLU(), "Mish" => new Mish(),
+            "ReLU6" => new ReLU6(), "Hardtanh" => new Hardtanh(), "Hardtanh -2..inf" => new Hardtanh(-2, double.PositiveInfinity),
+            "LogSigmoid" => new LogSigmoid(), _ => new Softsign(),
+        };
+        double[] kinks = [0.0, -0.0, 6.0, 1.0, -1.0, -2.0, 1e-8, -1e-8];
+        var inputs = Tensor.From([.. kinks, .. (new NumPyRandomState(31).Randn(15, 8) * 30).ToArray()], 16, 8);
+        var differences = Compare(new Sequential(layer), [8], inputs, dtype, opset, optimize: true);
+        Assert.InRange(differences.MaxRelative, 0, dtype == DType.Float32 ? Float32Tolerance : Float64Tolerance);
+    }
+
     /// <summary>A float64 model exported as float32 runs in float32 and stays within float32 rounding of the float64 forward.</summary>
     [Fact]
     public void Float64ModelExportedAsFloat32()

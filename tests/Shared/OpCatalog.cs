@@ -106,6 +106,15 @@ public static class OpCatalog
         ["amin"] = (a, x) => x[0].Amin(a.Ints("dims"), a.Bool("keepdim")),
         ["maximum"] = (_, x) => Tensor.Maximum(x[0], x[1]),
         ["minimum"] = (_, x) => Tensor.Minimum(x[0], x[1]),
+        // activations for the next networks (issue 11, part 7)
+        ["elu"] = (a, x) => F.Elu(x[0], a.Double("alpha")),
+        ["selu"] = (_, x) => F.Selu(x[0]),
+        ["silu"] = (_, x) => F.Silu(x[0]),
+        ["mish"] = (_, x) => F.Mish(x[0]),
+        ["relu6"] = (_, x) => F.Relu6(x[0]),
+        ["hardtanh"] = (a, x) => F.Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
+        ["logsigmoid"] = (_, x) => F.LogSigmoid(x[0]),
+        ["softsign"] = (_, x) => F.Softsign(x[0]),
     };
 
     /// <summary>

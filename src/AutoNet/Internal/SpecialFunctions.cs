@@ -41,6 +41,21 @@ internal static class SpecialFunctions
         return Math.Log(u) * (x / (u - 1.0));
     }
 
+    /// <summary>
+    /// e^x - 1, accurate for small |x| (.NET's <c>double.ExpM1</c> is <c>Exp(x) - 1</c>, which keeps no correct digit
+    /// at x = -1e-17): with u = fl(e^x), (u - 1) · x / ln(u) cancels the rounding of u to first order (Kahan's
+    /// expm1, the twin of <see cref="Log1p"/>).
+    /// </summary>
+    public static double Expm1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1.0) return x;
+        double um1 = u - 1.0;
+        if (um1 == -1.0) return -1.0;
+        if (double.IsPositiveInfinity(u)) return u;
+        return um1 * (x / Math.Log(u));
+    }
+
     /// <summary>log(1 + e^(-|x|)), in (0, log 2]: never overflows; the tail of softplus and of BCE with logits.</summary>
     public static T Log1pExpMinusAbs<T>(T x) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
         T.CreateTruncating(Log1p(Math.Exp(-Math.Abs(double.CreateTruncating(x)))));

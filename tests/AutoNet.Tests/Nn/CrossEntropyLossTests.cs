@@ -86,8 +86,9 @@ public class CrossEntropyLossTests(ITestOutputHelper output)
         Assert.StartsWith("CrossEntropyLoss: target[1] = 3 is not a class index for 3 classes; expected 0 <= target < 3.", e.Message);
         var a = Assert.Throws<ArgumentException>(() => new CrossEntropyLoss().Forward(x, [0, 1, 2]));
         Assert.Equal("CrossEntropyLoss: input has 2 rows (shape [2, 3]) but 3 class indices were given; expected one per row.", a.Message);
+        // [2, 3, 4] is a K-dim input now ([N, C, d1]): it takes a target of shape [2, 4].
         a = Assert.Throws<ArgumentException>(() => new CrossEntropyLoss().Forward(Tensor.Zeros(2, 3, 4), [0, 1]));
-        Assert.StartsWith("CrossEntropyLoss: expected input of shape [N, C] (a batch of N rows of C class scores), got shape [2, 3, 4]", a.Message);
+        Assert.Equal("CrossEntropyLoss: input of shape [2, 3, 4] takes 8 class indices (a target of shape [2, 4], row-major), got 2.", a.Message);
         a = Assert.Throws<ArgumentException>(() => new CrossEntropyLoss().Forward(x, Tensor.Zeros(2, 4)));
         Assert.Equal("CrossEntropyLoss: input shape [2, 3] and target shape [2, 4] differ; expected a target of shape [2, 3].", a.Message);
         e = Assert.Throws<ArgumentOutOfRangeException>(() => new CrossEntropyLoss(labelSmoothing: 1.5));

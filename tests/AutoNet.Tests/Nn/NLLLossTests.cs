@@ -42,9 +42,10 @@ public class NLLLossTests(ITestOutputHelper output)
         Assert.StartsWith("NLLLoss: target[2] = -1 is not a class index for 4 classes", e.Message);
         var a = Assert.Throws<ArgumentException>(() => new NLLLoss().Forward(x, [0, 1]));
         Assert.Equal("NLLLoss: input has 3 rows (shape [3, 4]) but 2 class indices were given; expected one per row.", a.Message);
-        a = Assert.Throws<ArgumentException>(() => new NLLLoss().Forward(Tensor.Zeros(4), [0]));
-        Assert.StartsWith("NLLLoss: expected input of shape [N, C]", a.Message);
+        // A [C] input is unbatched now (one target); a 0-d input has no class dim.
+        a = Assert.Throws<ArgumentException>(() => new NLLLoss().Forward(Tensor.Scalar(1.0), [0]));
+        Assert.StartsWith("NLLLoss: expected input of shape [C], [N, C] or [N, C, d1, ...] (class scores), got a 0-d tensor.", a.Message);
         a = Assert.Throws<ArgumentException>(() => new NLLLoss().Forward(x, Tensor.From([0.0, 1.5, 2])));
-        Assert.Equal("NLLLoss: target[1] = 1.5 is not a class index; expected whole numbers (or pass an int[]).", a.Message);
+        Assert.Equal("NLLLoss: target[1] = 1.5 is not a class index; expected whole numbers (an int64 tensor or an int[]).", a.Message);
     }
 }

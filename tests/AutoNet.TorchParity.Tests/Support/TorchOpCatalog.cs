@@ -112,6 +112,15 @@ public static class TorchOpCatalog
         ["amin"] = (a, x) => x[0].amin(a.Ints("dims").Select(d => (long)d).ToArray(), a.Bool("keepdim")),
         ["maximum"] = (_, x) => torch.maximum(x[0], x[1]),
         ["minimum"] = (_, x) => torch.minimum(x[0], x[1]),
+        // activations for the next networks (issue 11, part 7)
+        ["elu"] = (a, x) => torch.nn.functional.elu(x[0], a.Double("alpha")),
+        ["selu"] = (_, x) => torch.nn.functional.selu(x[0]),
+        ["silu"] = (_, x) => torch.nn.functional.silu(x[0]),
+        ["mish"] = (_, x) => torch.nn.functional.mish(x[0]),
+        ["relu6"] = (_, x) => torch.nn.functional.relu6(x[0]),
+        ["hardtanh"] = (a, x) => Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
+        ["logsigmoid"] = (_, x) => torch.nn.functional.logsigmoid(x[0]),
+        ["softsign"] = (_, x) => torch.nn.functional.softsign(x[0]),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
@@ -130,6 +139,15 @@ public static class TorchOpCatalog
             : throw new KeyNotFoundException($"TorchOpCatalog has no TorchSharp spelling for op '{op}': add one to tests/AutoNet.TorchParity.Tests/Support/TorchOpCatalog.cs.");
 
     private static long[] Longs(int[] shape) => shape.Select(d => (long)d).ToArray();
+
+    /// <summary>
+    /// PyTorch's hardtanh spelled with where: TorchSharp 0.107's <c>hardtanh</c> (functional, tensor method and
+    /// module alike) returns its input unchanged (measured: hardtanh([-3, 3], -0.5, 0.5) gave [-3, 3]; its relu6,
+    /// which is aten's hardtanh(0, 6), is right). x passes where PyTorch's hardtanh_backward lets the gradient
+    /// through (not x ≤ min, not x ≥ max: NaN included), elsewhere the clamped value enters as a constant.
+    /// </summary>
+    private static torch.Tensor Hardtanh(torch.Tensor x, double min, double max) =>
+        torch.where(x.le(min).logical_or(x.ge(max)).logical_not(), x, x.clamp(min, max).detach());
 
     /// <summary>PyTorch's <c>sum_to_size</c> as record_torch_ops.py spells it: sum the leading dims away, then keep a
     /// summed dim wherever the target has a 1.</summary>

@@ -164,6 +164,15 @@ OPS = {
     "amin": lambda a, x: torch.amin(x[0], a["dims"], a["keepdim"]),
     "maximum": lambda a, x: torch.maximum(x[0], x[1]),
     "minimum": lambda a, x: torch.minimum(x[0], x[1]),
+    # activations for the next networks (issue 11, part 7)
+    "elu": lambda a, x: F.elu(x[0], a["alpha"]),
+    "selu": lambda a, x: F.selu(x[0]),
+    "silu": lambda a, x: F.silu(x[0]),
+    "mish": lambda a, x: F.mish(x[0]),
+    "relu6": lambda a, x: F.relu6(x[0]),
+    "hardtanh": lambda a, x: F.hardtanh(x[0], num(a["min_val"]), num(a["max_val"])),
+    "logsigmoid": lambda a, x: F.logsigmoid(x[0]),
+    "softsign": lambda a, x: F.softsign(x[0]),
 }
 
 
