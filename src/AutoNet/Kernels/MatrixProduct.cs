@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,6 +18,9 @@ internal static class MatrixProduct
     /// <summary>Products with fewer multiply-adds than this (m·n·k) take the direct loop.</summary>
     private const long DirectThreshold = 16 * 1024;
 
+    /// <summary>Batched products of small matrices with fewer multiply-adds than this in all run on one thread.</summary>
+    private const long BatchParallelThreshold = 1L << 18;
+
     /// <summary>
     /// c = op(a) · op(b) for row-major matrices of equal type, where op(x) = xᵀ (read in place) when its flag is set:
     /// a holds [m, k] (or [k, m] transposed), b holds [k, n] (or [n, k] transposed), c receives [m, n]. Every
@@ -24,17 +28,64 @@ internal static class MatrixProduct
     /// arrive zeroed. <paramref name="maxThreads"/> bounds the threads the blocked product uses.
     /// </summary>
     public static void Multiply<T>(T[] a, T[] b, T[] c, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Multiply(a, b, c, MatrixBatch.Single, m, k, n, transposeA, transposeB, maxThreads);
+
+    /// <summary>
+    /// The same product for every pair of matrices in <paramref name="batch"/>: a holds A's matrices one after
+    /// another (m·k elements each), b holds B's (k·n each), and C's matrix i (m·n elements from i·m·n) receives
+    /// op(A's matrix batch.A(i)) · op(B's matrix batch.B(i)). Nothing is allocated per matrix: large products share
+    /// one blocked product (each distinct B packed once), small ones run the direct loop, the threads taking whole
+    /// matrices. The bits of each matrix of C are those of the single product.
+    /// </summary>
+    public static void Multiply<T>(T[] a, T[] b, T[] c, MatrixBatch batch, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
+        if (batch.Count == 0 || m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
         // op(A)(i, p) and op(B)(p, j) as strided reads of the row-major storage.
         var opA = transposeA ? new Operand<T>(a, 1, m) : new Operand<T>(a, k, 1);
         var opB = transposeB ? new Operand<T>(b, 1, k) : new Operand<T>(b, n, 1);
-        if ((long)m * n * k >= DirectThreshold) Gemm.Multiply(opA, opB, c, m, k, n, maxThreads);
-        // Direct loop, with the widest vector that fits in a row of C.
-        else if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) Direct<T, Vector512<T>, Simd512<T>>(opA, opB, c, m, k, n);
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) Direct<T, Vector256<T>, Simd256<T>>(opA, opB, c, m, k, n);
-        else Direct<T, Vector128<T>, Simd128<T>>(opA, opB, c, m, k, n);
+        if ((long)m * n * k >= DirectThreshold) Gemm.Multiply(opA, opB, c, batch, m, k, n, maxThreads);
+        else if (batch.Count == 1) Direct(opA, opB, c, 0, m, k, n);
+        else DirectBatch(opA, opB, c, batch, m, k, n, maxThreads);
+    }
+
+    /// <summary>
+    /// Small products of a batch through the direct loop. A transposed B (read across its rows, which defeats the
+    /// vector loop) is first copied once into row-major order, each distinct matrix once, into one pooled buffer:
+    /// the same values, so the same bits. Threads take contiguous ranges of matrices.
+    /// </summary>
+    private static void DirectBatch<T>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[]? packed = null;
+        if (b.ColStride != 1 && n > 1)
+        {
+            packed = ArrayPool<T>.Shared.Rent(batch.BCount * k * n);
+            for (int j = 0; j < batch.BCount; j++)
+                Transposition.Transpose2D<T>(b.Data.AsSpan(b.Offset + j * k * n, k * n), packed.AsSpan(j * k * n, k * n), n, k);
+            b = new Operand<T>(packed, n, 1);
+        }
+        long work = (long)m * n * k * batch.Count;
+        int threads = work >= BatchParallelThreshold ? Math.Min(maxThreads, batch.Count) : 1;
+        int chunks = threads <= 1 ? 1 : Math.Min(batch.Count, 4 * threads), per = (batch.Count + chunks - 1) / chunks;
+        void Chunk(int chunk)
+        {
+            for (int i = chunk * per, end = Math.Min(batch.Count, i + per); i < end; i++)
+                Direct(a.At(batch.A(i) * m * k), b.At(batch.B(i) * k * n), c, i * m * n, m, k, n);
+        }
+        if (threads <= 1) Chunk(0);
+        else Gemm.ForEach(chunks, threads, Chunk);
+        if (packed is not null) ArrayPool<T>.Shared.Return(packed);
+    }
+
+    /// <summary>The direct loop with the widest vector that fits in a row of C, writing C from <paramref name="cOffset"/>.</summary>
+    private static void Direct<T>(Operand<T> a, Operand<T> b, T[] c, int cOffset, int m, int k, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) Direct<T, Vector512<T>, Simd512<T>>(a, b, c, cOffset, m, k, n);
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) Direct<T, Vector256<T>, Simd256<T>>(a, b, c, cOffset, m, k, n);
+        else Direct<T, Vector128<T>, Simd128<T>>(a, b, c, cOffset, m, k, n);
     }
 
     /// <summary>
@@ -43,15 +94,15 @@ internal static class MatrixProduct
     /// contiguous, scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA
     /// units busy. Every element of C is written (the first block's sum is stored, later ones added).
     /// </summary>
-    private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n)
+    private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int cOffset, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         int depth = Gemm.Depth(k), lanes = TS.Lanes;
         int vectorEnd = b.ColStride == 1 && TS.IsHardwareAccelerated ? n - n % lanes : 0;
         nint ar = a.RowStride, ac = a.ColStride, br = b.RowStride, bc = b.ColStride;
-        ref T aData = ref MemoryMarshal.GetArrayDataReference(a.Data);
-        ref T bData = ref MemoryMarshal.GetArrayDataReference(b.Data);
-        ref T cData = ref MemoryMarshal.GetArrayDataReference(c);
+        ref T aData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a.Data), a.Offset);
+        ref T bData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b.Data), b.Offset);
+        ref T cData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), cOffset);
         for (int p0 = 0; p0 < k; p0 += depth)
         {
             int count = Math.Min(depth, k - p0);
