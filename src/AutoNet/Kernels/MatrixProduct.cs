@@ -94,6 +94,7 @@ internal static class MatrixProduct
     /// contiguous, scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA
     /// units busy. Every element of C is written (the first block's sum is stored, later ones added).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int cOffset, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
