@@ -44,6 +44,8 @@ public static class OpCatalog
         ["cast"] = (a, x) => x[0].To(a.String("to") == "float32" ? DType.Float32 : DType.Float64),
         ["expand"] = InternalShapeOp("AutoNet.Ops.Expand"),
         ["sum_to"] = InternalShapeOp("AutoNet.Ops.SumTo"),
+        // matmul (issue 11, part 8): F.Linear on [*, in] inputs, with or without a bias.
+        ["linear"] = (_, x) => F.Linear(x[0], x[1], x.Length > 2 ? x[2] : null),
     };
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>

@@ -46,6 +46,8 @@ public static class TorchOpCatalog
         ["cast"] = (a, x) => x[0].to(a.String("to") == "float32" ? torch.float32 : torch.float64),
         ["expand"] = (a, x) => x[0].expand(Longs(a.Ints("shape"))),
         ["sum_to"] = (a, x) => SumTo(x[0], a.Ints("shape")),
+        // matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
+        ["linear"] = (_, x) => torch.nn.functional.linear(x[0], x[1], x.Length > 2 ? x[2] : null),
     };
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>

@@ -100,6 +100,8 @@ OPS = {
     "cast": lambda a, x: x[0].to(DTYPES[a["to"]]),
     "expand": lambda a, x: x[0].expand(a["shape"]),
     "sum_to": lambda a, x: sum_to(x[0], a["shape"]),
+    # matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
+    "linear": lambda a, x: F.linear(x[0], x[1], x[2] if len(x) > 2 else None),
 }
 
 
