@@ -3,7 +3,7 @@ using TorchSharp;
 namespace AutoNet.TorchSharp;
 
 /// <summary>
-/// Copies tensors between AutoNet and TorchSharp, keeping shape, dtype (float64 or float32) and every value bit
+/// Copies tensors between AutoNet and TorchSharp, keeping shape, dtype (float64, float32, int64 or bool) and every value bit
 /// for bit. The copies share no memory: changing one never changes the other.
 /// </summary>
 /// <remarks>
@@ -17,7 +17,8 @@ public static class TensorConversion
     /// PyTorch equivalent: <c>torch.tensor(array, dtype=...)</c>.
     /// </summary>
     /// <param name="tensor">The AutoNet tensor to copy (its graph and gradient are not copied).</param>
-    /// <param name="requiresGrad">Whether the new tensor is a leaf that requires grad.</param>
+    /// <param name="requiresGrad">Whether the new tensor is a leaf that requires grad (only for float64 and float32).</param>
+    /// <exception cref="InvalidOperationException"><paramref name="requiresGrad"/> is true for an Int64 or Bool tensor.</exception>
     public static torch.Tensor ToTorch(this Tensor tensor, bool requiresGrad = false)
     {
         ArgumentNullException.ThrowIfNull(tensor);
@@ -27,6 +28,8 @@ public static class TensorConversion
         {
             DType.Float64 => torch.tensor(tensor.ToArray(), shape, torch.ScalarType.Float64, requires_grad: requiresGrad),
             DType.Float32 => torch.tensor(tensor.ToFloatArray(), shape, torch.ScalarType.Float32, requires_grad: requiresGrad),
+            DType.Int64 => NotRequiringGrad(torch.tensor(tensor.ToInt64Array(), shape, torch.ScalarType.Int64), requiresGrad),
+            DType.Bool => NotRequiringGrad(torch.tensor(tensor.ToBoolArray(), shape, torch.ScalarType.Bool), requiresGrad),
             _ => throw new ArgumentException($"TensorConversion.ToTorch: unsupported dtype {tensor.DType}.", nameof(tensor)),
         };
     }
@@ -36,7 +39,7 @@ public static class TensorConversion
     /// any device and need not be contiguous). The result is a leaf; its graph and gradient are not copied.
     /// PyTorch equivalent: <c>tensor.detach().cpu().numpy()</c>, then <c>Tensor.From</c>.
     /// </summary>
-    /// <param name="tensor">The TorchSharp tensor to copy; it must be float64 or float32.</param>
+    /// <param name="tensor">The TorchSharp tensor to copy; it must be float64, float32, int64 or bool.</param>
     /// <param name="requiresGrad">Whether the new AutoNet tensor requires grad.</param>
     /// <exception cref="ArgumentException">The tensor has another dtype, or a dimension too large for AutoNet.</exception>
     public static Tensor ToAutoNet(this torch.Tensor tensor, bool requiresGrad = false)
@@ -62,12 +65,25 @@ public static class TensorConversion
             var dense = torch.empty(longShape, tensor.dtype);
             using (torch.no_grad()) dense.copy_(tensor);
             bool empty = dense.numel() == 0; // TorchSharp's accessor cannot copy out an empty tensor
-            result = dtype == DType.Float64
-                ? Tensor.From(empty ? [] : dense.data<double>().ToArray(), shape)
-                : Tensor.From(empty ? [] : dense.data<float>().ToArray(), shape);
+            result = dtype switch
+            {
+                DType.Float64 => Tensor.From(empty ? [] : dense.data<double>().ToArray(), shape),
+                DType.Float32 => Tensor.From(empty ? [] : dense.data<float>().ToArray(), shape),
+                DType.Int64 => Tensor.From(empty ? [] : dense.data<long>().ToArray(), shape),
+                _ => Tensor.From(empty ? [] : dense.data<bool>().ToArray(), shape),
+            };
         }
         if (shape.Length == 0) result = result.Reshape();
         result.RequiresGrad = requiresGrad;
         return result;
+    }
+
+    /// <summary>An integer or bool tensor as made; refuses <paramref name="requiresGrad"/> as AutoNet and PyTorch do.</summary>
+    private static torch.Tensor NotRequiringGrad(torch.Tensor made, bool requiresGrad)
+    {
+        if (!requiresGrad) return made;
+        made.Dispose();
+        throw new InvalidOperationException(
+            "TensorConversion.ToTorch: only Tensors of floating point dtype can require gradients; convert the tensor with To(DType.Float64) first.");
     }
 }

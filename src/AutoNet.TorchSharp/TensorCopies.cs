@@ -9,9 +9,13 @@ internal static class TensorCopies
     public static Tensor Leaf(Tensor source, bool requiresGrad)
     {
         int[] shape = source.Shape.ToArray();
-        var copy = source.DType == DType.Float32
-            ? Tensor.From(source.ToFloatArray(), shape)
-            : Tensor.From(source.ToArray(), shape);
+        var copy = source.DType switch
+        {
+            DType.Float32 => Tensor.From(source.ToFloatArray(), shape),
+            DType.Int64 => Tensor.From(source.ToInt64Array(), shape),
+            DType.Bool => Tensor.From(source.ToBoolArray(), shape),
+            _ => Tensor.From(source.ToArray(), shape),
+        };
         if (shape.Length == 0) copy = copy.Reshape(); // From makes a 1-D tensor when no shape is given
         copy.RequiresGrad = requiresGrad;
         return copy;

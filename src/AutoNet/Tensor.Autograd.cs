@@ -19,12 +19,17 @@ public partial class Tensor
     /// Whether gradients should be computed for this tensor. Settable on leaves only; a computed tensor requires
     /// grad exactly when one of its inputs did. PyTorch: <c>requires_grad</c>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Set on a tensor that is not a leaf.</exception>
+    /// <exception cref="InvalidOperationException">Set on a tensor that is not a leaf, or set to true on an Int64 or
+    /// Bool tensor (only floating-point tensors can require gradients, as in PyTorch).</exception>
     public bool RequiresGrad
     {
         get => _requiresGrad;
         set
         {
+            if (value && DType is DType.Int64 or DType.Bool)
+                throw new InvalidOperationException(
+                    $"RequiresGrad: only Tensors of floating point dtype can require gradients; this tensor is {DType.Name()}. " +
+                    "Convert it first with To(DType.Float64) (or To(DType.Float32)).");
             if (GradFn is not null)
                 throw new InvalidOperationException(
                     $"RequiresGrad: can only be changed on leaf tensors; this tensor was computed by {GradFn.Name}. Use Detach() to get a leaf that shares its values.");

@@ -24,6 +24,26 @@ public partial class Tensor
         return new Tensor(new TensorStorage((float[])data.Clone()), s, DType.Float32);
     }
 
+    /// <summary>An Int64 tensor holding a copy of <paramref name="data"/> in the given shape (1-D when no shape is
+    /// given), for indices and class targets. PyTorch: <c>torch.tensor(data)</c> of Python ints (<c>torch.int64</c>).</summary>
+    /// <exception cref="ArgumentException">The shape's element count differs from the data's length.</exception>
+    public static Tensor From(long[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var s = CheckedShape(data.Length, shape, "Tensor.From");
+        return new Tensor(new TensorStorage((long[])data.Clone()), s, DType.Int64);
+    }
+
+    /// <summary>A Bool tensor holding a copy of <paramref name="data"/> in the given shape (1-D when no shape is
+    /// given), for masks. PyTorch: <c>torch.tensor(data)</c> of Python bools (<c>torch.bool</c>).</summary>
+    /// <exception cref="ArgumentException">The shape's element count differs from the data's length.</exception>
+    public static Tensor From(bool[] data, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var s = CheckedShape(data.Length, shape, "Tensor.From");
+        return new Tensor(new TensorStorage((bool[])data.Clone()), s, DType.Bool);
+    }
+
     /// <summary>A 2-D float64 tensor copied from a rectangular array. PyTorch: <c>torch.tensor([[...], ...])</c>.</summary>
     public static Tensor From(double[,] data)
     {
@@ -63,19 +83,32 @@ public partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(shape);
         var t = ZeroFilled((int[])shape.Clone(), dtype.Checked(op), op);
-        if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
-        else t.Span<double>().Fill(value);
+        switch (dtype) // the value converted as To(dtype) converts: toward zero for Int64, nonzero for Bool
+        {
+            case DType.Float32: t.Span<float>().Fill((float)value); break;
+            case DType.Int64: t.Span<long>().Fill(long.CreateTruncating(value)); break;
+            case DType.Bool: t.Span<bool>().Fill(value != 0); break;
+            default: t.Span<double>().Fill(value); break;
+        }
         return t;
     }
 
-    /// <summary>The 1-D tensor <c>[0, 1, ..., n-1]</c>. PyTorch: <c>torch.arange(n)</c> (as floating point).</summary>
+    /// <summary>The 1-D tensor <c>[0, 1, ..., n-1]</c> (Float64 unless <paramref name="dtype"/> says otherwise;
+    /// <c>DType.Int64</c> gives PyTorch's default). PyTorch: <c>torch.arange(n, dtype=...)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">n is negative, or dtype is Bool (as PyTorch, which has no bool arange).</exception>
     public static Tensor Arange(int n, DType dtype = DType.Float64)
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), n, $"Tensor.Arange: n must be >= 0, got {n}.");
-        var t = ZeroFilled([n], dtype.Checked("Tensor.Arange"), "Tensor.Arange");
+        if (dtype.Checked("Tensor.Arange") == DType.Bool)
+            throw new ArgumentOutOfRangeException(nameof(dtype), dtype, "Tensor.Arange: a Bool arange is not defined (as in PyTorch); use DType.Int64, Float64 or Float32.");
+        var t = ZeroFilled([n], dtype, "Tensor.Arange");
         for (int i = 0; i < n; i++)
-            if (dtype == DType.Float32) t.Span<float>()[i] = i;
-            else t.Span<double>()[i] = i;
+            switch (dtype)
+            {
+                case DType.Float32: t.Span<float>()[i] = i; break;
+                case DType.Int64: t.Span<long>()[i] = i; break;
+                default: t.Span<double>()[i] = i; break;
+            }
         return t;
     }
 

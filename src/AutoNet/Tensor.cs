@@ -46,8 +46,7 @@ public partial class Tensor
     internal static Tensor ZeroFilled(int[] shape, DType dtype, string op = "Tensor")
     {
         int n = ShapeUtil.Count(shape, op);
-        System.Array data = dtype == DType.Float32 ? new float[n] : new double[n];
-        return new Tensor(new TensorStorage(data), shape, dtype);
+        return new Tensor(new TensorStorage(TensorStorage.Allocate(dtype, n, zeroed: true)), shape, dtype);
     }
 
     /// <summary>The size of each dimension. PyTorch: <c>shape</c>.</summary>
@@ -74,47 +73,26 @@ public partial class Tensor
     /// <summary>The element type. PyTorch: <c>dtype</c>.</summary>
     public DType DType { get; }
 
-    /// <summary>The elements as a span of <typeparamref name="T"/> (which must match <see cref="DType"/>).</summary>
+    /// <summary>The elements as a span of <typeparamref name="T"/>, which must be <see cref="DType"/>'s element type
+    /// (<c>double</c>, <c>float</c>, <c>long</c>, <c>bool</c>); reading one dtype as another throws.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Span<T> Span<T>() where T : unmanaged => Unsafe.As<T[]>(Storage.Data).AsSpan();
+    internal Span<T> Span<T>() where T : unmanaged => Data<T>().AsSpan();
 
-    /// <summary>The elements as an array of <typeparamref name="T"/> (which must match <see cref="DType"/>).</summary>
+    /// <summary>The elements as an array of <typeparamref name="T"/>, which must be <see cref="DType"/>'s element type.</summary>
+    /// <exception cref="InvalidOperationException">T is not the element type: an op that reads, say, an Int64
+    /// tensor as <c>double</c> would otherwise reinterpret its bits.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal T[] Data<T>() where T : unmanaged => Unsafe.As<T[]>(Storage.Data);
-
-    /// <summary>The single value of a one-element tensor. PyTorch: <c>item()</c>.</summary>
-    /// <exception cref="InvalidOperationException">The tensor has more or fewer than one element.</exception>
-    public double Item()
+    internal T[] Data<T>() where T : unmanaged
     {
-        if (Count != 1)
-            throw new InvalidOperationException(
-                $"Item: only a tensor with exactly one element can be converted to a number; this one has shape {ShapeUtil.Format(ShapeArray)} ({Count} elements).");
-        return DType == DType.Float32 ? Data<float>()[0] : Data<double>()[0];
+        if (Storage.Data.GetType() != typeof(T[])) ThrowWrongElementType(typeof(T));
+        return Unsafe.As<T[]>(Storage.Data);
     }
 
-    /// <summary>A row-major copy of the elements as <c>double[]</c> (float32 values are widened exactly).
-    /// PyTorch: <c>tolist()</c> on a flattened tensor.</summary>
-    public double[] ToArray()
-    {
-        if (DType == DType.Float64) return (double[])Data<double>().Clone();
-        var src = Data<float>();
-        var result = new double[src.Length];
-        for (int i = 0; i < src.Length; i++) result[i] = src[i];
-        return result;
-    }
-
-    /// <summary>A row-major copy of the elements as <c>float[]</c> (float64 values are rounded to nearest).</summary>
-    public float[] ToFloatArray()
-    {
-        if (DType == DType.Float32) return (float[])Data<float>().Clone();
-        var src = Data<double>();
-        var result = new float[src.Length];
-        for (int i = 0; i < src.Length; i++) result[i] = (float)src[i];
-        return result;
-    }
-
-    /// <summary>Reads the element at a row-major flat index as a double (for tests, printing, small loops).</summary>
-    internal double GetFlat(int index) => DType == DType.Float32 ? Data<float>()[index] : Data<double>()[index];
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowWrongElementType(Type type) =>
+        throw new InvalidOperationException(
+            $"Tensor: an operation read a {DType.Name()} tensor of shape {ShapeUtil.Format(ShapeArray)} as {type.Name} values; " +
+            "this operation does not support that dtype. Convert the tensor first with To(DType.Float64).");
 
     /// <summary>Converts a double to the element type <typeparamref name="T"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -112,10 +112,10 @@ public class TensorConversionTests
     public void Other_TorchSharp_dtypes_are_refused_with_a_hint()
     {
         using var scope = torch.NewDisposeScope();
-        var ints = torch.tensor(new long[] { 1, 2 });
+        var ints = torch.tensor(new int[] { 1, 2 }); // int32: AutoNet has Int64 only
 
         var e = Assert.Throws<ArgumentException>(() => ints.ToAutoNet());
-        Assert.Contains("Int64", e.Message);
+        Assert.Contains("Int32", e.Message);
         Assert.Contains("to_type", e.Message);
     }
 
@@ -126,5 +126,43 @@ public class TensorConversionTests
         Assert.Equal(torch.ScalarType.Float32, DType.Float32.ToScalarType());
         Assert.Equal(DType.Float64, torch.ScalarType.Float64.ToDType());
         Assert.Equal(DType.Float32, torch.ScalarType.Float32.ToDType());
+    }
+
+    // dtypes task: Int64 and Bool convert both ways, exactly, and never require grad.
+    [Fact]
+    public void Int64_and_Bool_round_trip_exactly()
+    {
+        using var scope = torch.NewDisposeScope();
+        long[] ids = [long.MinValue, -1, 0, 1, (1L << 53) + 1, long.MaxValue];
+        var t = Tensor.From(ids, 2, 3).ToTorch();
+        Assert.Equal(torch.ScalarType.Int64, t.dtype);
+        Assert.Equal(ids, t.data<long>().ToArray());
+        var back = t.ToAutoNet();
+        Assert.Equal(DType.Int64, back.DType);
+        Assert.Equal([2, 3], back.Shape);
+        Assert.Equal(ids, back.ToInt64Array());
+
+        bool[] mask = [true, false, false, true];
+        var m = Tensor.From(mask, 4).ToTorch();
+        Assert.Equal(torch.ScalarType.Bool, m.dtype);
+        Assert.Equal(mask, m.data<bool>().ToArray());
+        var mb = m.ToAutoNet();
+        Assert.Equal(DType.Bool, mb.DType);
+        Assert.Equal(mask, mb.ToBoolArray());
+
+        var fromTorch = torch.tensor(new long[] { 3, 1, 2 }).gt(1).ToAutoNet(); // a torch comparison result
+        Assert.Equal(new[] { true, false, true }, fromTorch.ToBoolArray());
+        Assert.Equal(0, torch.zeros(0, torch.ScalarType.Int64).ToAutoNet().Count);
+        Assert.Equal(DType.Int64, DTypeConversion.ToDType(torch.ScalarType.Int64));
+        Assert.Equal(torch.ScalarType.Bool, DType.Bool.ToScalarType());
+    }
+
+    [Fact]
+    public void Int64_and_Bool_refuse_requiresGrad_both_ways()
+    {
+        using var scope = torch.NewDisposeScope();
+        var e = Assert.Throws<InvalidOperationException>(() => Tensor.From(new long[] { 1 }).ToTorch(requiresGrad: true));
+        Assert.Contains("only Tensors of floating point dtype can require gradients", e.Message);
+        Assert.Throws<InvalidOperationException>(() => torch.tensor(new[] { true }).ToAutoNet(requiresGrad: true));
     }
 }

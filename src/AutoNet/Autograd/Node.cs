@@ -78,9 +78,14 @@ public abstract class Node
 
     internal Tensor[] RawInputs => _inputs;
 
-    /// <summary>Attaches this node to <paramref name="output"/> as its grad_fn, recording the inputs.</summary>
+    /// <summary>
+    /// Attaches this node to <paramref name="output"/> as its grad_fn, recording the inputs. An Int64 or Bool output
+    /// is returned as it is, without a grad_fn: such tensors never require grad (PyTorch marks integer outputs of
+    /// differentiable ops, such as <c>x.long()</c> or <c>argmax</c>, as not requiring grad).
+    /// </summary>
     internal Tensor Attach(Tensor output, Tensor[] inputs)
     {
+        if (output.DType is DType.Int64 or DType.Bool) return output;
         _inputs = inputs;
         output.SetGradFn(this);
         int diagnostics = AnomalyMode.Current;

@@ -212,4 +212,16 @@ internal static class Summation
         foreach (int s in shape) n *= s;
         return n;
     }
+
+    /// <summary>Σ x of integers: exact in any order (wrapping on overflow, as PyTorch's int64), so one SIMD pass.</summary>
+    public static long SumInt64(ReadOnlySpan<long> x) => TensorPrimitives.Sum(x);
+
+    /// <summary>Σ along the middle dim of x viewed as [outer, size, inner], for integers (exact in any order).</summary>
+    public static void SumDimInt64(ReadOnlySpan<long> x, Span<long> d, int outer, int size, int inner)
+    {
+        d.Clear();
+        for (int o = 0; o < outer; o++)
+            for (int s = 0; s < size; s++)
+                TensorPrimitives.Add(d.Slice(o * inner, inner), x.Slice((o * size + s) * inner, inner), d.Slice(o * inner, inner));
+    }
 }

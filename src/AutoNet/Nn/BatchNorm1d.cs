@@ -28,7 +28,7 @@ public sealed class BatchNorm1d : Module
             throw new ArgumentOutOfRangeException(nameof(numFeatures), numFeatures, $"BatchNorm1d: numFeatures must be >= 1, got {numFeatures}.");
         if (!(eps >= 0))
             throw new ArgumentOutOfRangeException(nameof(eps), eps, $"BatchNorm1d: eps must be >= 0, got {eps}.");
-        dtype.Checked("BatchNorm1d");
+        dtype.CheckedFloat("BatchNorm1d");
         NumFeatures = numFeatures;
         Eps = eps;
         Momentum = momentum;

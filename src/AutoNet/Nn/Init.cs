@@ -25,7 +25,7 @@ public static class Init
     /// <summary>A new tensor of the given shape filled uniformly in [low, high). PyTorch: <c>torch.nn.init.uniform_</c>.</summary>
     public static Tensor Uniform(int[] shape, double low, double high, DType dtype = DType.Float64, NumPyRandomState? generator = null)
     {
-        dtype.Checked("Init.Uniform"); // before drawing, so a refused call leaves the generator as it was
+        dtype.CheckedFloat("Init.Uniform"); // before drawing, so a refused call leaves the generator as it was
         var values = (generator ?? Generator).Uniform(low, high, shape);
         return dtype == DType.Float64 ? values : values.To(dtype);
     }

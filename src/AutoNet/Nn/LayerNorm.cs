@@ -24,7 +24,7 @@ public sealed class LayerNorm : Module
                 $"LayerNorm: normalizedShape must list one or more sizes >= 1, got {ShapeUtil.Format(normalizedShape)}.", nameof(normalizedShape));
         if (!(eps >= 0))
             throw new ArgumentOutOfRangeException(nameof(eps), eps, $"LayerNorm: eps must be >= 0, got {eps}.");
-        dtype.Checked("LayerNorm");
+        dtype.CheckedFloat("LayerNorm");
         _normalizedShape = (int[])normalizedShape.Clone();
         Eps = eps;
         Weight = elementwiseAffine ? new Parameter(Tensor.Ones(_normalizedShape, dtype)) : null;

@@ -23,7 +23,7 @@ public sealed class Linear : Module
     {
         if (inFeatures < 0) throw new ArgumentOutOfRangeException(nameof(inFeatures), inFeatures, $"Linear: inFeatures must be >= 0, got {inFeatures}.");
         if (outFeatures < 0) throw new ArgumentOutOfRangeException(nameof(outFeatures), outFeatures, $"Linear: outFeatures must be >= 0, got {outFeatures}.");
-        dtype.Checked("Linear");
+        dtype.CheckedFloat("Linear");
         InFeatures = inFeatures;
         OutFeatures = outFeatures;
         double bound = inFeatures > 0 ? 1.0 / Math.Sqrt(inFeatures) : 0.0;

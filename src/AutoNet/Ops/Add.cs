@@ -12,8 +12,8 @@ internal sealed class Add : Node
 {
     public static Tensor Forward(Tensor a, Tensor b)
     {
-        (a, b, var shape) = Broadcasting.Prepare(a, b, "Add");
-        var y = Elementwise.Binary(a, b, shape, default(Kernel));
+        (a, b, var shape) = Broadcasting.Prepare(a, b, "Add", IntegerRule.Arithmetic);
+        var y = Elementwise.Arithmetic(a, b, shape, default(Kernel));
         return ShouldRecord(a, b) ? new Add().Attach(y, [a, b]) : y;
     }
 
@@ -23,8 +23,9 @@ internal sealed class Add : Node
         NeedsInputGrad(1) ? grad : null,
     ];
 
-    private readonly struct Kernel : IBinaryKernel
+    private readonly struct Kernel : IBinaryKernel, IElementBinary<long, long>
     {
+        public long Apply(long a, long b) => unchecked(a + b);
         public void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Add(a, b, d);
         public void Run<T>(ReadOnlySpan<T> a, T b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Add(a, b, d);
         public void Run<T>(T a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Add(b, a, d);

@@ -21,8 +21,8 @@ internal sealed class Mul : Node
 
     public static Tensor Forward(Tensor a, Tensor b)
     {
-        (a, b, var shape) = Broadcasting.Prepare(a, b, "Mul");
-        var y = Elementwise.Binary(a, b, shape, default(Kernel));
+        (a, b, var shape) = Broadcasting.Prepare(a, b, "Mul", IntegerRule.Arithmetic);
+        var y = Elementwise.Arithmetic(a, b, shape, default(Kernel));
         return ShouldRecord(a, b) ? new Mul(a, b).Attach(y, [a, b]) : y;
     }
 
@@ -32,8 +32,9 @@ internal sealed class Mul : Node
         NeedsInputGrad(1) ? grad * _a.Value : null,
     ];
 
-    private readonly struct Kernel : IBinaryKernel
+    private readonly struct Kernel : IBinaryKernel, IElementBinary<long, long>
     {
+        public long Apply(long a, long b) => unchecked(a * b);
         public void Run<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Multiply(a, b, d);
         public void Run<T>(ReadOnlySpan<T> a, T b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Multiply(a, b, d);
         public void Run<T>(T a, ReadOnlySpan<T> b, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Multiply(b, a, d);

@@ -9,14 +9,17 @@ namespace AutoNet.Serialization;
 /// <summary>Reading: every size and offset is checked against the real data length before anything is allocated.</summary>
 public static partial class SafeTensors
 {
-    /// <summary>One tensor of the header. <paramref name="DType"/> is "F64", "F32" or "I64" (integers are read as float64).</summary>
+    /// <summary>One tensor of the header. <paramref name="DType"/> is "F64", "F32", "I64" or "BOOL".</summary>
     private sealed record Entry(string Name, string DType, int[] Shape, ulong Begin, ulong End)
     {
-        public bool Float32 => DType == "F32";
+        public AutoNet.DType TensorDType => DType switch
+        {
+            "F32" => AutoNet.DType.Float32,
+            "I64" => AutoNet.DType.Int64,
+            "BOOL" => AutoNet.DType.Bool,
+            _ => AutoNet.DType.Float64,
+        };
     }
-
-    /// <summary>Integers up to 2^53 in magnitude convert to float64 exactly; larger ones would be rounded.</summary>
-    private const long MaxExactInteger = 1L << 53;
 
     private static OrderedDictionary<string, Tensor> ReadImage(Stream stream, out IReadOnlyDictionary<string, string> metadata)
     {
@@ -44,10 +47,14 @@ public static partial class SafeTensors
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         foreach (var e in ordered)
         {
-            var t = Tensor.ZeroFilled(e.Shape, e.Float32 ? DType.Float32 : DType.Float64, "SafeTensors.Load");
-            if (e.Float32) ReadLittleEndian(stream, t.Span<float>());
-            else ReadLittleEndian(stream, t.Span<double>());
-            if (e.DType == "I64") IntegersToFloat64(e, t.Span<double>());
+            var t = Tensor.ZeroFilled(e.Shape, e.TensorDType, "SafeTensors.Load");
+            switch (t.DType)
+            {
+                case DType.Float32: ReadLittleEndian(stream, t.Span<float>()); break;
+                case DType.Int64: ReadLittleEndian(stream, t.Span<long>()); break;
+                case DType.Bool: ReadBools(e, stream, t.Span<bool>()); break;
+                default: ReadLittleEndian(stream, t.Span<double>()); break;
+            }
             tensors[e.Name] = t;
         }
         var result = new OrderedDictionary<string, Tensor>(entries.Count);
@@ -63,7 +70,7 @@ public static partial class SafeTensors
         {
             // The element count as Tensor's shape check computes it: 0 when any dim is 0 (as the reference
             // implementation), else at most a .NET array's length, or no tensor can hold it.
-            ulong size = e.Float32 ? 4UL : 8UL;
+            ulong size = (ulong)e.TensorDType.ElementSize();
             long elements = ShapeUtil.CountUpTo(e.Shape);
             if (elements > Array.MaxLength)
                 throw Bad($"tensor {Quote(e.Name)} declares shape {Shape(e.Shape)}, too large to exist (a tensor holds at most {Array.MaxLength} elements)");
@@ -178,9 +185,9 @@ public static partial class SafeTensors
             throw Bad($"{what} lacks {(dtype is null ? "'dtype'" : shape is null ? "'shape'" : "'data_offsets'")}");
         switch (dtype)
         {
-            case "F32" or "F64" or "I64": break; // I64: PyTorch's counters such as BatchNorm's num_batches_tracked
-            case "F16" or "BF16" or "F8_E4M3" or "F8_E5M2" or "I32" or "I16" or "I8" or "U64" or "U32" or "U16" or "U8" or "BOOL":
-                throw Bad($"{what} has dtype {Quote(dtype)}, which AutoNet does not read (it reads F64, F32, and I64 as float64)");
+            case "F32" or "F64" or "I64" or "BOOL": break; // I64 also holds PyTorch's counters such as BatchNorm's num_batches_tracked
+            case "F16" or "BF16" or "F8_E4M3" or "F8_E5M2" or "I32" or "I16" or "I8" or "U64" or "U32" or "U16" or "U8":
+                throw Bad($"{what} has dtype {Quote(dtype)}, which AutoNet does not read (it reads F64, F32, I64 and BOOL)");
             default:
                 throw Bad($"{what} has unknown dtype {Quote(dtype)}");
         }
@@ -224,17 +231,14 @@ public static partial class SafeTensors
         _ => reader.TokenType.ToString(),
     };
 
-    /// <summary>Converts, in place, int64 values read into a float64 tensor's memory; refuses any beyond 2^53.</summary>
-    private static void IntegersToFloat64(Entry e, Span<double> values)
+    /// <summary>Reads BOOL bytes, one per element; refuses a byte other than 0 or 1 (a .NET bool must be one of them).</summary>
+    private static void ReadBools(Entry e, Stream stream, Span<bool> values)
     {
-        var integers = MemoryMarshal.Cast<double, long>(values);
-        for (int i = 0; i < values.Length; i++)
-        {
-            long v = integers[i];
-            if (v > MaxExactInteger || v < -MaxExactInteger)
-                throw Bad($"tensor {Quote(e.Name)} holds the integer {v} at flat index {i}, beyond 2^53, which float64 cannot hold exactly");
-            values[i] = v;
-        }
+        var bytes = MemoryMarshal.AsBytes(values);
+        ReadExactly(stream, bytes);
+        int bad = bytes.IndexOfAnyExcept((byte)0, (byte)1);
+        if (bad >= 0)
+            throw Bad($"tensor {Quote(e.Name)} of dtype BOOL holds the byte {bytes[bad]} at flat index {bad}; expected 0 or 1");
     }
 
     private static void ReadLittleEndian<T>(Stream stream, Span<T> values) where T : unmanaged

@@ -35,10 +35,16 @@ public static partial class SafeTensors
         BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
         stream.Write(length);
         stream.Write(header);
-        foreach (var (_, tensor) in entries)
+        foreach (var (_, entry) in entries)
         {
-            if (tensor.DType == DType.Float32) WriteLittleEndian(stream, tensor.Span<float>());
-            else WriteLittleEndian(stream, tensor.Span<double>());
+            var tensor = entry.Contiguous();
+            switch (tensor.DType)
+            {
+                case DType.Float32: WriteLittleEndian(stream, tensor.Span<float>()); break;
+                case DType.Int64: WriteLittleEndian(stream, tensor.Span<long>()); break;
+                case DType.Bool: WriteLittleEndian(stream, tensor.Span<bool>()); break;
+                default: WriteLittleEndian(stream, tensor.Span<double>()); break;
+            }
         }
     }
 
@@ -60,7 +66,13 @@ public static partial class SafeTensors
             {
                 long bytes = (long)tensor.Count * ElementSize(tensor.DType);
                 json.WriteStartObject(name);
-                json.WriteString("dtype", tensor.DType == DType.Float32 ? "F32" : "F64");
+                json.WriteString("dtype", tensor.DType switch
+                {
+                    DType.Float32 => "F32",
+                    DType.Int64 => "I64",
+                    DType.Bool => "BOOL",
+                    _ => "F64",
+                });
                 json.WriteStartArray("shape");
                 foreach (int d in tensor.ShapeArray) json.WriteNumberValue(d);
                 json.WriteEndArray();
@@ -99,7 +111,7 @@ public static partial class SafeTensors
     private static string Escaped(string text) =>
         string.Concat(text.Select(c => char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
-    private static int ElementSize(DType dtype) => dtype == DType.Float32 ? sizeof(float) : sizeof(double);
+    private static int ElementSize(DType dtype) => dtype.ElementSize();
 
     private static void WriteLittleEndian<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged
     {

@@ -2,8 +2,8 @@ namespace AutoNet.Serialization;
 
 /// <summary>
 /// Reads and writes tensors in the safetensors format (the format of Hugging Face's <c>safetensors</c> library,
-/// which PyTorch users load with <c>safetensors.torch.load_file</c>): named float64 (<c>F64</c>) and float32
-/// (<c>F32</c>) tensors, with an optional string-to-string metadata map.
+/// which PyTorch users load with <c>safetensors.torch.load_file</c>): named float64 (<c>F64</c>), float32
+/// (<c>F32</c>), int64 (<c>I64</c>) and bool (<c>BOOL</c>) tensors, with an optional string-to-string metadata map.
 /// </summary>
 /// <remarks>
 /// <para>Layout: an 8-byte little-endian unsigned header length N; N bytes of UTF-8 JSON,
@@ -34,7 +34,7 @@ public static partial class SafeTensors
     /// renamed over <paramref name="path"/>. PyTorch ecosystem: <c>safetensors.torch.save_file(tensors, path, metadata)</c>.
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
-    /// <param name="tensors">Named tensors (e.g. <c>model.StateDict()</c>); float64 is stored as F64, float32 as F32.</param>
+    /// <param name="tensors">Named tensors (e.g. <c>model.StateDict()</c>); float64 is stored as F64, float32 as F32, int64 as I64, bool as BOOL (one byte each).</param>
     /// <param name="metadata">Optional free-form strings stored in the header's <c>__metadata__</c>.</param>
     /// <exception cref="ArgumentException">A null or reserved name (<c>__metadata__</c>), a null tensor or metadata
     /// value, or a name, key or value that is not valid UTF-16 (a lone surrogate, which UTF-8 cannot encode).</exception>
@@ -52,7 +52,7 @@ public static partial class SafeTensors
     /// </summary>
     /// <param name="path">The file to read.</param>
     /// <returns>The tensors by name (new tensors that do not require grad).</returns>
-    /// <exception cref="InvalidDataException">The file is not a valid safetensors file with F64/F32 tensors (the message says why).</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid safetensors file with F64/F32/I64/BOOL tensors (the message says why).</exception>
     /// <exception cref="FileNotFoundException">There is no such file (other <see cref="IOException"/>s for other I/O failures).</exception>
     public static OrderedDictionary<string, Tensor> Load(string path) => Load(path, out _);
 
@@ -60,7 +60,7 @@ public static partial class SafeTensors
     /// <param name="path">The file to read.</param>
     /// <param name="metadata">The header's <c>__metadata__</c> map (empty when absent).</param>
     /// <returns>The tensors by name, in the header's order.</returns>
-    /// <exception cref="InvalidDataException">The file is not a valid safetensors file with F64/F32 tensors (the message says why).</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid safetensors file with F64/F32/I64/BOOL tensors (the message says why).</exception>
     /// <exception cref="FileNotFoundException">There is no such file (other <see cref="IOException"/>s for other I/O
     /// failures, e.g. when <paramref name="path"/> is a directory).</exception>
     public static OrderedDictionary<string, Tensor> Load(string path, out IReadOnlyDictionary<string, string> metadata)
@@ -83,7 +83,7 @@ public static partial class SafeTensors
     /// <param name="stream">A readable, seekable stream.</param>
     /// <param name="metadata">The header's <c>__metadata__</c> map (empty when absent).</param>
     /// <returns>The tensors by name, in the header's order.</returns>
-    /// <exception cref="InvalidDataException">The bytes are not a valid safetensors image with F64/F32 tensors.</exception>
+    /// <exception cref="InvalidDataException">The bytes are not a valid safetensors image with F64/F32/I64/BOOL tensors.</exception>
     /// <exception cref="ArgumentException">The stream cannot be read or cannot seek.</exception>
     public static OrderedDictionary<string, Tensor> Read(Stream stream, out IReadOnlyDictionary<string, string> metadata)
     {
