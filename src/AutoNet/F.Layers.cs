@@ -26,17 +26,11 @@ public static partial class F
         if (input.Rank == 0 || input.ShapeArray[^1] != inFeatures)
             throw new ArgumentException(
                 $"Linear: expected input with last dimension {inFeatures}, got shape {ShapeUtil.Format(input.ShapeArray)}.");
-        // x · Wᵀ: a 2-D weight is read transposed in place, with the input's leading dims folded into rows
-        // ([*, in] as [N, in]); a 1-D weight is a vector, handled by MatMul.
-        Tensor y;
-        if (weight.Rank == 1) y = input.MatMul(weight);
-        else if (input.Rank == 2) y = Ops.MatMul.Forward(input, weight, transposeA: false, transposeB: true);
-        else
-        {
-            int[] lead = input.ShapeArray[..^1];
-            var rows = input.Reshape(ShapeUtil.Count(lead, "Linear"), inFeatures);
-            y = Ops.MatMul.Forward(rows, weight, transposeA: false, transposeB: true).Reshape([.. lead, weight.ShapeArray[0]]);
-        }
+        // x · Wᵀ: a 2-D weight is read transposed in place, and the rows of all the input's leading dims make one
+        // product ([*, in] as [N, in], in the kernel); a 1-D input or weight is a vector, handled by MatMul.
+        var y = weight.Rank == 2 && input.Rank >= 2
+            ? Ops.MatMul.Forward(input, weight, transposeA: false, transposeB: true)
+            : input.MatMul(weight.T);
         if (bias is null) return y;
         if (!ShapeUtil.BroadcastsTo(bias.ShapeArray, y.ShapeArray))
             throw new ArgumentException(

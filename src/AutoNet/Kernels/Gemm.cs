@@ -192,7 +192,7 @@ internal static class Gemm
     /// both blocks, so no bounds are checked here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
+    internal static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
     {
         if (srcCol != 1 && srcRow == 1)
         {

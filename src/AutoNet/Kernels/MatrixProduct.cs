@@ -51,32 +51,41 @@ internal static class MatrixProduct
     }
 
     /// <summary>
-    /// Small products of a batch through the direct loop. A transposed B (read across its rows, which defeats the
-    /// vector loop) is first copied once into row-major order, each distinct matrix once, into one pooled buffer:
-    /// the same values, so the same bits. Threads take contiguous ranges of matrices.
+    /// Small products of a batch through the direct loop, threads taking contiguous ranges of matrices. A transposed
+    /// B (read across its rows, which defeats the vector loop) is first copied into row-major order in a buffer of
+    /// one matrix per thread, while it is in cache, and only when the next product reads another B matrix: the same
+    /// values, so the same bits.
     /// </summary>
     private static void DirectBatch<T>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[]? packed = null;
-        if (b.ColStride != 1 && n > 1)
-        {
-            packed = ArrayPool<T>.Shared.Rent(batch.BCount * k * n);
-            for (int j = 0; j < batch.BCount; j++)
-                Transposition.Transpose2D<T>(b.Data.AsSpan(b.Offset + j * k * n, k * n), packed.AsSpan(j * k * n, k * n), n, k);
-            b = new Operand<T>(packed, n, 1);
-        }
+        bool pack = b.ColStride != 1 && n > 1;
         long work = (long)m * n * k * batch.Count;
         int threads = work >= BatchParallelThreshold ? Math.Min(maxThreads, batch.Count) : 1;
         int chunks = threads <= 1 ? 1 : Math.Min(batch.Count, 4 * threads), per = (batch.Count + chunks - 1) / chunks;
         void Chunk(int chunk)
         {
+            T[]? buffer = pack ? ArrayPool<T>.Shared.Rent(k * n) : null;
+            var rowMajor = pack ? new Operand<T>(buffer!, n, 1) : b;
+            int packed = -1;
             for (int i = chunk * per, end = Math.Min(batch.Count, i + per); i < end; i++)
-                Direct(a.At(batch.A(i) * m * k), b.At(batch.B(i) * k * n), c, i * m * n, m, k, n);
+            {
+                int j = batch.B(i);
+                if (pack && j != packed)
+                {
+                    var bj = b.At(j * k * n);
+                    Gemm.CopyBlock(ref bj.Data[bj.Offset], bj.RowStride, bj.ColStride, ref buffer![0], n, 1, k, n);
+                    packed = j;
+                }
+
+                Direct(a.At(batch.A(i) * m * k), pack ? rowMajor : b.At(j * k * n), c, i * m * n, m, k, n);
+            }
+
+            if (buffer is not null) ArrayPool<T>.Shared.Return(buffer);
         }
+
         if (threads <= 1) Chunk(0);
         else Gemm.ForEach(chunks, threads, Chunk);
-        if (packed is not null) ArrayPool<T>.Shared.Return(packed);
     }
 
     /// <summary>The direct loop with the widest vector that fits in a row of C, writing C from <paramref name="cOffset"/>.</summary>

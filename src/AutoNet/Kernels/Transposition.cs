@@ -44,7 +44,7 @@ internal static class Transposition
     }
 
     /// <summary>y[c, r] = x[r, c] for an x of rows × cols, in 32 × 32 tiles so both sides stay in L1.</summary>
-    internal static void Transpose2D<T>(ReadOnlySpan<T> x, Span<T> y, int rows, int cols) where T : unmanaged
+    private static void Transpose2D<T>(ReadOnlySpan<T> x, Span<T> y, int rows, int cols) where T : unmanaged
     {
         const int tile = 32;
         ref T src = ref MemoryMarshal.GetReference(x);

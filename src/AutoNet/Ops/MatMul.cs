@@ -29,8 +29,8 @@ internal sealed class MatMul : Node
     /// <summary>
     /// torch.matmul: [k]·[k] → 0-d; [m, k]·[k] → [m]; [k]·[*, k, n] → [*, n]; [*, m, k]·[k] → [*, m];
     /// [*, m, k]·[*, k, n] → [*, m, n] with the batch dims broadcast. A left side with batch dims times a matrix or
-    /// vector runs as one product of its rows ([B, m, k]·[k, n] as [B·m, k]·[k, n]), so the matrix is packed once
-    /// and its gradient is a single product too.
+    /// vector runs as one product of its rows ([B, m, k]·[k, n] as [B·m, k]·[k, n], in the kernel), so the matrix
+    /// is packed once and its gradient is a single product too.
     /// </summary>
     public static Tensor Apply(Tensor a, Tensor b)
     {
@@ -46,13 +46,10 @@ internal sealed class MatMul : Node
             throw new ArgumentException(
                 $"MatMul: shapes {ShapeUtil.Format(sa)} and {ShapeUtil.Format(sb)} cannot be multiplied: their batch dims " +
                 $"{ShapeUtil.Format(sa.AsSpan(0, sa.Length - 2))} and {ShapeUtil.Format(sb.AsSpan(0, sb.Length - 2))} do not broadcast.");
-        if (sb.Length <= 2 && sa.Length >= 2)
+        if (sb.Length == 1 && sa.Length >= 2)
         {
-            // [*, m, k]·[k, n] or [*, m, k]·[k]: every row of the left side times the same matrix.
-            var rows = sa.Length == 2 ? a : a.Reshape(ShapeUtil.Count(sa.AsSpan(0, sa.Length - 1), "MatMul"), ka);
-            var y = Forward(rows, sb.Length == 1 ? b.Reshape(kb, 1) : b);
-            if (sa.Length == 2 && sb.Length == 2) return y;
-            return y.Reshape(sb.Length == 1 ? sa[..^1] : [.. sa[..^1], sb[1]]);
+            // [*, m, k]·[k]: a column vector, whose dim is removed from the result.
+            return Forward(a, b.Reshape(kb, 1)).Reshape(sa[..^1]);
         }
         if (sa.Length == 1)
         {
@@ -92,9 +89,22 @@ internal sealed class MatMul : Node
                 : _transposeA ? Forward(b, grad, _transposeB, transposeB: true)   // op(B) · gradᵀ
                 : Forward(grad, b, transposeA: false, !_transposeB),               // grad · op(B)ᵀ
             !NeedsInputGrad(1) ? null
+                : b.Rank == 2 && a.Rank > 2 && !_transposeA ? RowsGradB(a, grad) // one product over all rows of A
                 : _transposeB ? Forward(grad, a, transposeA: true, _transposeA)   // gradᵀ · op(A)
                 : Forward(a, grad, !_transposeA, transposeB: false),               // op(A)ᵀ · grad
         ];
+    }
+
+    /// <summary>
+    /// grad_B for A [*, m, k] by a matrix B: the sum over the batch of Aᵢᵀ · gradᵢ is the one product
+    /// A_rowsᵀ · grad_rows of [M, k] and [M, n] (M = all rows), or grad_rowsᵀ · A_rows when op(B) = Bᵀ.
+    /// </summary>
+    private Tensor RowsGradB(Tensor a, Tensor grad)
+    {
+        int k = a.ShapeArray[^1], n = grad.ShapeArray[^1], rows = ShapeUtil.Count(a.ShapeArray.AsSpan(0, a.Rank - 1), "MatMul");
+        Tensor aRows = a.Reshape(rows, k), gradRows = grad.Reshape(rows, n);
+        return _transposeB ? Forward(gradRows, aRows, transposeA: true, transposeB: false)
+            : Forward(aRows, gradRows, transposeA: true, transposeB: false);
     }
 
     private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -13,7 +13,8 @@ internal static class MatMulKernel
     /// op(a) · op(b) for tensors of equal dtype with at least 2 dims, where op(x) swaps x's last two dims when its flag
     /// is set: a is [*, m, k] (or [*, k, m] transposed), b is [*, k, n] (or [*, n, k] transposed), and the leading
     /// (batch) dims broadcast against each other; the result is a new [batch, m, n] tensor, each of its matrices the
-    /// product of the matching matrices (a broadcast matrix read, and packed, once).
+    /// product of the matching matrices (a broadcast matrix read, and packed, once). A left side with batch dims by a
+    /// matrix ([*, m, k] · [k, n], a not transposed) is one product of all the rows of a: [M, k] · [k, n].
     /// </summary>
     /// <remarks><paramref name="maxThreads"/> bounds the threads used (0: one per core); tests vary it to check that
     /// the count changes nothing.</remarks>
@@ -27,7 +28,9 @@ internal static class MatMulKernel
         int[] shape = [.. batchShape, m, n];
         // The kernel writes every element of C (the first depth block stores, later ones add); only k = 0 needs zeros.
         var c = k > 0 ? Elementwise.Uninitialized(shape, a.DType) : Tensor.Zeros(shape, a.DType);
-        var batch = sa.Length == 2 && sb.Length == 2 ? MatrixBatch.Single : Batch(sa.AsSpan(0, sa.Length - 2), sb.AsSpan(0, sb.Length - 2), batchShape);
+        var batch = MatrixBatch.Single;
+        if (!transposeA && sb.Length == 2) m = sa.Length == 2 ? m : ShapeUtil.Count(sa.AsSpan(0, sa.Length - 1), "MatMul"); // [*, m, k] as rows [M, k]
+        else if (sa.Length > 2 || sb.Length > 2) batch = Batch(sa.AsSpan(0, sa.Length - 2), sb.AsSpan(0, sb.Length - 2), batchShape);
         if (maxThreads <= 0) maxThreads = Environment.ProcessorCount;
         if (a.DType == DType.Float32) MatrixProduct.Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), batch, m, k, n, transposeA, transposeB, maxThreads);
         else MatrixProduct.Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), batch, m, k, n, transposeA, transposeB, maxThreads);
