@@ -73,9 +73,6 @@ internal sealed class MatMul : Node
         if (a.DType != b.DType)
             throw new ArgumentException(
                 $"MatMul: both operands must have the same dtype, got {a.DType.Name()} and {b.DType.Name()} (PyTorch refuses this too). Convert one with .To(DType).");
-        if (!a.DType.IsFloatingPoint())
-            throw new ArgumentException(
-                $"MatMul: supports float32 and float64 operands, got {a.DType.Name()}. Convert them with .To(DType.Float64) (or Float32).");
         var y = MatMulKernel.Multiply(a, b, transposeA, transposeB);
         return ShouldRecord(a, b) ? new MatMul(a, b, transposeA, transposeB).Attach(y, [a, b]) : y;
     }
