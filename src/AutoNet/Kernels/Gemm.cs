@@ -38,7 +38,7 @@ internal static class Gemm
     private const int MaxBlockRows = 144;
 
     /// <summary>Below this many multiply-adds (m·n·k) a product runs on one thread.</summary>
-    private const long ParallelThreshold = 1L << 20;
+    internal const long ParallelThreshold = 1L << 20;
 
     /// <summary>
     /// The depth of each block of k: k cut into equal blocks of at most <see cref="MaxDepth"/>. It fixes the order

@@ -18,9 +18,6 @@ internal static class MatrixProduct
     /// <summary>Products with fewer multiply-adds than this (m·n·k) take the direct loop.</summary>
     private const long DirectThreshold = 16 * 1024;
 
-    /// <summary>Batched products of small matrices with fewer multiply-adds than this in all run on one thread.</summary>
-    private const long BatchParallelThreshold = 1L << 18;
-
     /// <summary>
     /// c = op(a) · op(b) for row-major matrices of equal type, where op(x) = xᵀ (read in place) when its flag is set:
     /// a holds [m, k] (or [k, m] transposed), b holds [k, n] (or [n, k] transposed), c receives [m, n]. Every
@@ -61,7 +58,7 @@ internal static class MatrixProduct
     {
         bool pack = b.ColStride != 1 && n > 1;
         long work = (long)m * n * k * batch.Count;
-        int threads = work >= BatchParallelThreshold ? Math.Min(maxThreads, batch.Count) : 1;
+        int threads = work >= Gemm.ParallelThreshold ? Math.Min(maxThreads, batch.Count) : 1; // the blocked product's rule
         int chunks = threads <= 1 ? 1 : Math.Min(batch.Count, 4 * threads), per = (batch.Count + chunks - 1) / chunks;
         void Chunk(int chunk)
         {
