@@ -96,6 +96,23 @@ public class BatchedMatMulTests
         }
     }
 
+    /// <summary>Enough small products to run the direct loop on several threads (over 2^20 multiply-adds in all):
+    /// the same bits with 1, 2 or 3 threads, and each matrix the single product's.</summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void ManySmallProducts_OnSeveralThreads_AreBitForBitTheSingleThreadedOnes(bool transposeA, bool transposeB)
+    {
+        var a = Normal(197, [64, 1, 16, 16], requiresGrad: false).To(DType.Float32);
+        var b = Normal(198, [4, 16, 16], requiresGrad: false).To(DType.Float32);
+        double[] one = MatMulKernel.Multiply(a, b, transposeA, transposeB, 1).ToArray();
+        foreach (int threads in new[] { 2, 3 })
+            Assert.Equal(one, MatMulKernel.Multiply(a, b, transposeA, transposeB, threads).ToArray());
+        double[] last = MatMulKernel.Multiply(Matrix(a, 63), Matrix(b, 3), transposeA, transposeB, 1).ToArray();
+        Assert.Equal(last, one.AsSpan(255 * 256, 256).ToArray());
+    }
+
     [Fact]
     public void Linear_TakesAnyLeadingDims_AsTheRowsOfOneProduct()
     {
