@@ -55,7 +55,7 @@ public static partial class F
 
     /// <summary>
     /// x clamped to [<paramref name="minVal"/>, <paramref name="maxVal"/>]; the gradient is 1 strictly inside and 0 at
-    /// the bounds and beyond (PyTorch's hardtanh_backward; <see cref="Tensor.Clamp"/> keeps it at the bounds).
+    /// the bounds and beyond (PyTorch's hardtanh_backward; <see cref="Tensor.Clamp(double, double)"/> keeps it at the bounds).
     /// PyTorch: <c>F.hardtanh(input, min_val, max_val)</c>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="minVal"/> &gt; <paramref name="maxVal"/>, or either is

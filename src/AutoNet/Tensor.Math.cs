@@ -5,26 +5,17 @@ namespace AutoNet;
 public partial class Tensor
 {
     /// <summary>
-    /// Matrix product as <c>torch.matmul</c> for 1-D and 2-D operands: [m, k]·[k, n] → [m, n]; [k]·[k, n] → [n];
-    /// [m, k]·[k] → [m]; [k]·[k] → a 0-d scalar (dot product).
+    /// Matrix product as <c>torch.matmul</c>: [m, k]·[k, n] → [m, n]; [k]·[k, n] → [n]; [m, k]·[k] → [m];
+    /// [k]·[k] → a 0-d scalar (dot product); operands with more dims are batches of matrices (the last two dims)
+    /// whose leading dims broadcast: [B, m, k]·[k, n] → [B, m, n], [B, 1, m, k]·[H, k, n] → [B, H, m, n]; a 1-D
+    /// side of a batched product is a vector whose dim is removed from the result. PyTorch: <c>torch.matmul</c>.
     /// </summary>
-    /// <exception cref="ArgumentException">Inner dimensions differ, an operand is 0-d or has more than 2 dims, or dtypes differ.</exception>
+    /// <exception cref="ArgumentException">Inner dimensions differ, an operand is 0-d, the batch dims do not
+    /// broadcast, or dtypes differ.</exception>
     public Tensor MatMul(Tensor other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (Rank is < 1 or > 2 || other.Rank is < 1 or > 2)
-            throw new ArgumentException(
-                $"MatMul: supports 1-D and 2-D operands, got shapes {ShapeUtil.Format(ShapeArray)} and {ShapeUtil.Format(other.ShapeArray)}.");
-        int k1 = ShapeArray[^1], k2 = other.Rank == 1 ? other.ShapeArray[0] : other.ShapeArray[0];
-        if (k1 != k2)
-            throw new ArgumentException(
-                $"MatMul: shapes {ShapeUtil.Format(ShapeArray)} and {ShapeUtil.Format(other.ShapeArray)} cannot be multiplied ({k1} != {k2}).");
-        var a = Rank == 1 ? Reshape(1, k1) : this;
-        var b = other.Rank == 1 ? other.Reshape(k2, 1) : other;
-        var y = Ops.MatMul.Forward(a, b);
-        if (Rank == 2 && other.Rank == 2) return y;
-        if (Rank == 1 && other.Rank == 1) return y.Reshape();
-        return y.Reshape(Rank == 1 ? other.ShapeArray[1] : ShapeArray[0]);
+        return Ops.MatMul.Apply(this, other);
     }
 
     /// <summary>Each element raised to a constant power. PyTorch: <c>pow</c>.</summary>

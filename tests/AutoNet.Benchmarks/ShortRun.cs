@@ -8,14 +8,14 @@ namespace AutoNet.Benchmarks;
 /// is reported, and the targets are checked against the ratios of this one run. BenchmarkDotNet (the
 /// default mode) gives the careful numbers; this gives the whole table in about a minute.
 /// </summary>
-public sealed class ShortRun
+public sealed partial class ShortRun
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly List<string[]> _rows = [];
     private readonly List<string[]> _checks = [];
     private readonly MoonsData _data = new();
 
-    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction), or all when empty.</summary>
+    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction, bmm), or all when empty.</summary>
     public static void Run(IReadOnlyCollection<string> only)
     {
         Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
@@ -28,6 +28,7 @@ public sealed class ShortRun
         if (Want("op")) run.OpOverhead();
         if (Want("reduction")) run.Reduction();
         if (Want("index")) IndexWorkload.Report(Median<object?>, run._rows, run._checks);
+        if (Want("bmm")) run.Bmm();
         run.Print();
     }
 

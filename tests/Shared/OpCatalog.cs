@@ -115,6 +115,8 @@ public static class OpCatalog
         ["hardtanh"] = (a, x) => F.Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
         ["logsigmoid"] = (_, x) => F.LogSigmoid(x[0]),
         ["softsign"] = (_, x) => F.Softsign(x[0]),
+        // matmul (issue 11, part 8): F.Linear on [*, in] inputs, with or without a bias.
+        ["linear"] = (_, x) => F.Linear(x[0], x[1], x.Length > 2 ? x[2] : null),
     };
 
     /// <summary>

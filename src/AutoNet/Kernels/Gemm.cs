@@ -8,12 +8,15 @@ using System.Runtime.Intrinsics.X86;
 namespace AutoNet.Kernels;
 
 /// <summary>
-/// A matrix operand read through strides: element (r, c) is <c>Data[r * RowStride + c * ColStride]</c>, so a
-/// row-major matrix and its transpose are both read in place, without a copy.
+/// A matrix operand read through strides: element (r, c) is <c>Data[Offset + r * RowStride + c * ColStride]</c>, so
+/// a row-major matrix and its transpose are both read in place, without a copy, and so is one matrix of a batch.
 /// </summary>
-internal readonly record struct Operand<T>(T[] Data, int RowStride, int ColStride)
+internal readonly record struct Operand<T>(T[] Data, int RowStride, int ColStride, int Offset = 0)
 {
-    public T this[int r, int c] => Data[r * RowStride + c * ColStride];
+    public T this[int r, int c] => Data[Offset + r * RowStride + c * ColStride];
+
+    /// <summary>The same layout, <paramref name="elements"/> further into the data (the next matrix of a batch).</summary>
+    public Operand<T> At(int elements) => this with { Offset = Offset + elements };
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ internal static class Gemm
     private const int MaxBlockRows = 144;
 
     /// <summary>Below this many multiply-adds (m·n·k) a product runs on one thread.</summary>
-    private const long ParallelThreshold = 1L << 20;
+    internal const long ParallelThreshold = 1L << 20;
 
     /// <summary>
     /// The depth of each block of k: k cut into equal blocks of at most <see cref="MaxDepth"/>. It fixes the order
@@ -48,65 +51,76 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// C[m, n] (row-major) = A[m, k] · B[k, n] for k &gt; 0, on up to <paramref name="maxThreads"/> threads. Every
-    /// element is written by the first depth block, so C may come uninitialised.
+    /// C[m, n] (row-major) = A[m, k] · B[k, n] for k &gt; 0, on up to <paramref name="maxThreads"/> threads, for each
+    /// product of <paramref name="batch"/>: A's and B's matrix j start at <c>j·m·k</c> and <c>j·k·n</c> elements past
+    /// the operands' offsets, C's matrix i at <c>i·m·n</c>. Every element is written by the first depth block, so C may
+    /// come uninitialised.
     /// </summary>
-    public static void Multiply<T>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
+    public static void Multiply<T>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated) Run<T, Vector512<T>, Simd512<T>>(a, b, c, m, k, n, maxThreads);
-        else if (Vector256.IsHardwareAccelerated) Run<T, Vector256<T>, Simd256<T>>(a, b, c, m, k, n, maxThreads);
-        else Run<T, Vector128<T>, Simd128<T>>(a, b, c, m, k, n, maxThreads);
+        if (Vector512.IsHardwareAccelerated) Run<T, Vector512<T>, Simd512<T>>(a, b, c, batch, m, k, n, maxThreads);
+        else if (Vector256.IsHardwareAccelerated) Run<T, Vector256<T>, Simd256<T>>(a, b, c, batch, m, k, n, maxThreads);
+        else Run<T, Vector128<T>, Simd128<T>>(a, b, c, batch, m, k, n, maxThreads);
     }
 
     // The blocked product's methods are compiled fully optimised at once (no tiering): they run few times but long.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n, int maxThreads)
+    private static void Run<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         const int mr = GemmMicroKernel.Rows;
         int nr = GemmMicroKernel.Columns<T, TV, TS>();
         int depth = Depth(k);
         int panels = (n + nr - 1) / nr;
-        bool parallel = maxThreads > 1 && (long)m * n * k >= ParallelThreshold;
+        bool parallel = maxThreads > 1 && (long)m * n * k * batch.Count >= ParallelThreshold;
 
-        // Pack all of B: block kb (rows p0.. of B) starts at p0 * paddedN; in it, panel jp holds depth × NR values.
-        int paddedN = panels * nr;
-        T[] packedB = ArrayPool<T>.Shared.Rent(k * paddedN);
-        ForEach(panels, parallel ? maxThreads : 1, jp => PackB(b, packedB, k, n, depth, nr, paddedN, jp));
+        // Pack each of B's matrices once (a broadcast B is packed once for all the products that read it): matrix j
+        // starts at j·packedSize; in it, block kb (rows p0.. of B) starts at p0 * paddedN, and in that block panel
+        // jp holds depth × NR values.
+        int paddedN = panels * nr, packedSize = k * paddedN;
+        T[] packedB = ArrayPool<T>.Shared.Rent(batch.BCount * packedSize);
+        ForEach(batch.BCount * panels, parallel ? maxThreads : 1,
+            item => PackB(b.At(item / panels * k * n), packedB, item / panels * packedSize, k, n, depth, nr, paddedN, item % panels));
 
-        // Work items: blocks of rows, split further into groups of B panels when there are few row blocks.
+        // Work items: blocks of rows of each product, split further into groups of B panels when there are few.
         int rowBlocks = Math.Max((m + MaxBlockRows - 1) / MaxBlockRows, Math.Min(4, (m + 8 * mr - 1) / (8 * mr)));
         int blockRows = RoundUp((m + rowBlocks - 1) / rowBlocks, mr);
         rowBlocks = (m + blockRows - 1) / blockRows;
-        int groups = rowBlocks >= 4 ? 1 : Math.Min(panels, (4 + rowBlocks - 1) / rowBlocks);
+        int items = batch.Count * rowBlocks;
+        int groups = items >= 4 ? 1 : Math.Min(panels, (4 + items - 1) / items);
         int panelsPerGroup = (panels + groups - 1) / groups;
         groups = (panels + panelsPerGroup - 1) / panelsPerGroup;
+        int itemsPerProduct = rowBlocks * groups;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Item(int item)
         {
+            int product = item / itemsPerProduct;
+            item %= itemsPerProduct;
+            var aj = a.At(batch.A(product) * m * k);
+            int bBase = batch.B(product) * packedSize, cBase = product * m * n;
             int i0 = item / groups * blockRows, rows = Math.Min(blockRows, m - i0);
             int jp0 = item % groups * panelsPerGroup, jp1 = Math.Min(panels, jp0 + panelsPerGroup);
             T[] packedA = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * depth);
             for (int p0 = 0; p0 < k; p0 += depth)
             {
                 int kc = Math.Min(depth, k - p0);
-                PackA(a, packedA, i0, rows, p0, kc);
+                PackA(aj, packedA, i0, rows, p0, kc);
                 for (int jp = jp0; jp < jp1; jp++)
                 {
-                    ref T bPanel = ref packedB[p0 * paddedN + jp * kc * nr];
+                    ref T bPanel = ref packedB[bBase + p0 * paddedN + jp * kc * nr];
                     int cols = Math.Min(nr, n - jp * nr);
                     for (int ip = 0; ip * mr < rows; ip++)
                         GemmMicroKernel.Run<T, TV, TS>(ref packedA[ip * kc * mr], ref bPanel, kc,
-                            ref c[(i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols, accumulate: p0 > 0);
+                            ref c[cBase + (i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols, accumulate: p0 > 0);
                 }
             }
             ArrayPool<T>.Shared.Return(packedA);
         }
 
         if (parallel) TouchPages(c);
-        ForEach(rowBlocks * groups, parallel ? maxThreads : 1, Item);
+        ForEach(batch.Count * itemsPerProduct, parallel ? maxThreads : 1, Item);
         ArrayPool<T>.Shared.Return(packedB);
     }
 
@@ -125,7 +139,7 @@ internal static class Gemm
     /// Runs <paramref name="body"/> for 0 .. count-1 on up to <paramref name="threads"/> threads (the caller's
     /// included), each taking the next undone index until none is left: no thread waits on another's share.
     /// </summary>
-    private static void ForEach(int count, int threads, Action<int> body)
+    internal static void ForEach(int count, int threads, Action<int> body)
     {
         if (threads <= 1 || count <= 1)
         {
@@ -139,19 +153,20 @@ internal static class Gemm
         });
     }
 
-    /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k, zero-padding missing columns.</summary>
+    /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k into <paramref name="packed"/>
+    /// from <paramref name="start"/>, zero-padding missing columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackB<T>(Operand<T> b, T[] packed, int k, int n, int depth, int nr, int paddedN, int jp)
+    private static void PackB<T>(Operand<T> b, T[] packed, int start, int k, int n, int depth, int nr, int paddedN, int jp)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int j0 = jp * nr, cols = Math.Min(nr, n - j0);
         for (int p0 = 0; p0 < k; p0 += depth)
         {
             int kc = Math.Min(depth, k - p0);
-            var dst = packed.AsSpan(p0 * paddedN + jp * kc * nr, kc * nr);
+            var dst = packed.AsSpan(start + p0 * paddedN + jp * kc * nr, kc * nr);
             if (cols < nr) dst.Clear();
             // Element (p, j) of the block goes to dst[p·NR + j].
-            CopyBlock(ref b.Data[p0 * b.RowStride + j0 * b.ColStride], b.RowStride, b.ColStride, ref dst[0], nr, 1, kc, cols);
+            CopyBlock(ref b.Data[b.Offset + p0 * b.RowStride + j0 * b.ColStride], b.RowStride, b.ColStride, ref dst[0], nr, 1, kc, cols);
         }
     }
 
@@ -167,7 +182,7 @@ internal static class Gemm
             int r0 = i0 + ip * mr, panelRows = Math.Min(mr, rows - ip * mr);
             if (panelRows < mr) dst.Clear();
             // Element (r, p) of the panel goes to dst[p·6 + r].
-            CopyBlock(ref a.Data[r0 * a.RowStride + p0 * a.ColStride], a.RowStride, a.ColStride, ref dst[0], 1, mr, panelRows, kc);
+            CopyBlock(ref a.Data[a.Offset + r0 * a.RowStride + p0 * a.ColStride], a.RowStride, a.ColStride, ref dst[0], 1, mr, panelRows, kc);
         }
     }
 
@@ -177,7 +192,7 @@ internal static class Gemm
     /// both blocks, so no bounds are checked here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
+    internal static void CopyBlock<T>(ref T src, int srcRow, int srcCol, ref T dst, int dstRow, int dstCol, int rows, int cols)
     {
         if (srcCol != 1 && srcRow == 1)
         {

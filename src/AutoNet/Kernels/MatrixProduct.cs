@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -24,17 +25,73 @@ internal static class MatrixProduct
     /// arrive zeroed. <paramref name="maxThreads"/> bounds the threads the blocked product uses.
     /// </summary>
     public static void Multiply<T>(T[] a, T[] b, T[] c, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Multiply(a, b, c, MatrixBatch.Single, m, k, n, transposeA, transposeB, maxThreads);
+
+    /// <summary>
+    /// The same product for every pair of matrices in <paramref name="batch"/>: a holds A's matrices one after
+    /// another (m·k elements each), b holds B's (k·n each), and C's matrix i (m·n elements from i·m·n) receives
+    /// op(A's matrix batch.A(i)) · op(B's matrix batch.B(i)). Nothing is allocated per matrix: large products share
+    /// one blocked product (each distinct B packed once), small ones run the direct loop, the threads taking whole
+    /// matrices. The bits of each matrix of C are those of the single product.
+    /// </summary>
+    public static void Multiply<T>(T[] a, T[] b, T[] c, MatrixBatch batch, int m, int k, int n, bool transposeA, bool transposeB, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
+        if (batch.Count == 0 || m == 0 || n == 0 || k == 0) return; // nothing to write, or C = 0 (zeroed)
         // op(A)(i, p) and op(B)(p, j) as strided reads of the row-major storage.
         var opA = transposeA ? new Operand<T>(a, 1, m) : new Operand<T>(a, k, 1);
         var opB = transposeB ? new Operand<T>(b, 1, k) : new Operand<T>(b, n, 1);
-        if ((long)m * n * k >= DirectThreshold) Gemm.Multiply(opA, opB, c, m, k, n, maxThreads);
-        // Direct loop, with the widest vector that fits in a row of C.
-        else if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) Direct<T, Vector512<T>, Simd512<T>>(opA, opB, c, m, k, n);
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) Direct<T, Vector256<T>, Simd256<T>>(opA, opB, c, m, k, n);
-        else Direct<T, Vector128<T>, Simd128<T>>(opA, opB, c, m, k, n);
+        if ((long)m * n * k >= DirectThreshold) Gemm.Multiply(opA, opB, c, batch, m, k, n, maxThreads);
+        else if (batch.Count == 1) Direct(opA, opB, c, 0, m, k, n);
+        else DirectBatch(opA, opB, c, batch, m, k, n, maxThreads);
+    }
+
+    /// <summary>
+    /// Small products of a batch through the direct loop, threads taking contiguous ranges of matrices. A transposed
+    /// B (read across its rows, which defeats the vector loop) is first copied into row-major order in a buffer of
+    /// one matrix per thread, while it is in cache, and only when the next product reads another B matrix: the same
+    /// values, so the same bits.
+    /// </summary>
+    private static void DirectBatch<T>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool pack = b.ColStride != 1 && n > 1;
+        long work = (long)m * n * k * batch.Count;
+        int threads = work >= Gemm.ParallelThreshold ? Math.Min(maxThreads, batch.Count) : 1; // the blocked product's rule
+        int chunks = threads <= 1 ? 1 : Math.Min(batch.Count, 4 * threads), per = (batch.Count + chunks - 1) / chunks;
+        void Chunk(int chunk)
+        {
+            T[]? buffer = pack ? ArrayPool<T>.Shared.Rent(k * n) : null;
+            var rowMajor = pack ? new Operand<T>(buffer!, n, 1) : b;
+            int packed = -1;
+            for (int i = chunk * per, end = Math.Min(batch.Count, i + per); i < end; i++)
+            {
+                int j = batch.B(i);
+                if (pack && j != packed)
+                {
+                    var bj = b.At(j * k * n);
+                    Gemm.CopyBlock(ref bj.Data[bj.Offset], bj.RowStride, bj.ColStride, ref buffer![0], n, 1, k, n);
+                    packed = j;
+                }
+
+                Direct(a.At(batch.A(i) * m * k), pack ? rowMajor : b.At(j * k * n), c, i * m * n, m, k, n);
+            }
+
+            if (buffer is not null) ArrayPool<T>.Shared.Return(buffer);
+        }
+
+        if (threads <= 1) Chunk(0);
+        else Gemm.ForEach(chunks, threads, Chunk);
+    }
+
+    /// <summary>The direct loop with the widest vector that fits in a row of C, writing C from <paramref name="cOffset"/>.</summary>
+    private static void Direct<T>(Operand<T> a, Operand<T> b, T[] c, int cOffset, int m, int k, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count) Direct<T, Vector512<T>, Simd512<T>>(a, b, c, cOffset, m, k, n);
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count) Direct<T, Vector256<T>, Simd256<T>>(a, b, c, cOffset, m, k, n);
+        else Direct<T, Vector128<T>, Simd128<T>>(a, b, c, cOffset, m, k, n);
     }
 
     /// <summary>
@@ -43,15 +100,16 @@ internal static class MatrixProduct
     /// contiguous, scalars for the rest; four rows of C at a time, so that four independent chains keep the FMA
     /// units busy. Every element of C is written (the first block's sum is stored, later ones added).
     /// </summary>
-    private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int m, int k, int n)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Direct<T, TV, TS>(Operand<T> a, Operand<T> b, T[] c, int cOffset, int m, int k, int n)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         int depth = Gemm.Depth(k), lanes = TS.Lanes;
         int vectorEnd = b.ColStride == 1 && TS.IsHardwareAccelerated ? n - n % lanes : 0;
         nint ar = a.RowStride, ac = a.ColStride, br = b.RowStride, bc = b.ColStride;
-        ref T aData = ref MemoryMarshal.GetArrayDataReference(a.Data);
-        ref T bData = ref MemoryMarshal.GetArrayDataReference(b.Data);
-        ref T cData = ref MemoryMarshal.GetArrayDataReference(c);
+        ref T aData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a.Data), a.Offset);
+        ref T bData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b.Data), b.Offset);
+        ref T cData = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), cOffset);
         for (int p0 = 0; p0 < k; p0 += depth)
         {
             int count = Math.Min(depth, k - p0);

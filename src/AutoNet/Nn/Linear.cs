@@ -6,7 +6,7 @@ namespace AutoNet.Nn;
 /// <summary>
 /// A fully connected layer: y = x · Wᵀ + b, with <see cref="Weight"/> of shape [out, in] and <see cref="Bias"/> of
 /// shape [out], as in PyTorch. Both start uniform in ±1/√in (PyTorch's default: kaiming_uniform_ with a = √5 for
-/// the weight). PyTorch: <c>torch.nn.Linear</c>.
+/// the weight). The input is [*, in] (any leading dims, or none), the output [*, out]. PyTorch: <c>torch.nn.Linear</c>.
 /// </summary>
 public sealed class Linear : Module
 {

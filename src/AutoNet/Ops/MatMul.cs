@@ -1,15 +1,17 @@
+using System.Globalization;
 using AutoNet.Internal;
-using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
 
 /// <summary>
-/// Y = op(A) · op(B) for 2-D A and B, where op(X) is X, or Xᵀ read in place when the op's transpose flag is set
-/// (backward uses the flags so that it never copies a transpose). (1-D operands are reshaped around this op, as
-/// torch.matmul does: see <see cref="Tensor.MatMul"/>.)
-/// With plain operands, dY/dA and dY/dB give grad_A = grad · Bᵀ and grad_B = Aᵀ · grad. With op(A) = Aᵀ the
-/// gradient of A is the transpose of that of op(A): grad_A = (grad · op(B)ᵀ)ᵀ = op(B) · gradᵀ; likewise
-/// grad_B = (op(A)ᵀ · grad)ᵀ = gradᵀ · op(A) when op(B) = Bᵀ.
+/// Y = op(A) · op(B) for A [*, m, k] and B [*, k, n] (at least 2 dims each; the batch dims * broadcast as in
+/// torch.matmul), where op(X) is X, or X with its last two dims swapped, read in place, when the op's transpose flag
+/// is set (backward uses the flags so that it never copies a transpose). <see cref="Apply"/> maps torch.matmul's
+/// other cases (1-D operands, a batched left side by a matrix) onto this op by reshaping.
+/// With plain operands, dY/dA and dY/dB give grad_A = grad · Bᵀ and grad_B = Aᵀ · grad, matrix by matrix over the
+/// broadcast batch; where an operand was broadcast along a batch dim these are unreduced gradients, which the engine
+/// sums down to the operand's shape. With op(A) = Aᵀ the gradient of A is the transpose of that of op(A):
+/// grad_A = (grad · op(B)ᵀ)ᵀ = op(B) · gradᵀ; likewise grad_B = (op(A)ᵀ · grad)ᵀ = gradᵀ · op(A) when op(B) = Bᵀ.
 /// </summary>
 internal sealed class MatMul : Node
 {
@@ -24,14 +26,48 @@ internal sealed class MatMul : Node
         _transposeB = transposeB;
     }
 
-    /// <summary>Y = A · B for [m, k] and [k, n] operands of equal dtype.</summary>
+    /// <summary>
+    /// torch.matmul: [k]·[k] → 0-d; [m, k]·[k] → [m]; [k]·[*, k, n] → [*, n]; [*, m, k]·[k] → [*, m];
+    /// [*, m, k]·[*, k, n] → [*, m, n] with the batch dims broadcast. A left side with batch dims times a matrix or
+    /// vector runs as one product of its rows ([B, m, k]·[k, n] as [B·m, k]·[k, n], in the kernel), so the matrix
+    /// is packed once and its gradient is a single product too.
+    /// </summary>
+    public static Tensor Apply(Tensor a, Tensor b)
+    {
+        int[] sa = a.ShapeArray, sb = b.ShapeArray;
+        if (sa.Length == 0 || sb.Length == 0)
+            throw new ArgumentException(
+                $"MatMul: both operands need at least 1 dim, got shapes {ShapeUtil.Format(sa)} and {ShapeUtil.Format(sb)} (use Mul for a scalar factor).");
+        int ka = sa[^1], kb = sb.Length == 1 ? sb[0] : sb[^2];
+        if (ka != kb)
+            throw new ArgumentException(
+                $"MatMul: shapes {ShapeUtil.Format(sa)} and {ShapeUtil.Format(sb)} cannot be multiplied ({Str(ka)} != {Str(kb)}).");
+        if (sa.Length >= 2 && sb.Length >= 2 && MatMulKernel.TryBatchShape(sa, sb) is null)
+            throw new ArgumentException(
+                $"MatMul: shapes {ShapeUtil.Format(sa)} and {ShapeUtil.Format(sb)} cannot be multiplied: their batch dims " +
+                $"{ShapeUtil.Format(sa.AsSpan(0, sa.Length - 2))} and {ShapeUtil.Format(sb.AsSpan(0, sb.Length - 2))} do not broadcast.");
+        if (sb.Length == 1 && sa.Length >= 2)
+        {
+            // [*, m, k]·[k]: a column vector, whose dim is removed from the result.
+            return Forward(a, b.Reshape(kb, 1)).Reshape(sa[..^1]);
+        }
+        if (sa.Length == 1)
+        {
+            // [k]·[*, k, n]: a row vector, whose dim is removed from the result ([k]·[k] gives a 0-d dot product).
+            var y = Forward(a.Reshape(1, ka), sb.Length == 1 ? b.Reshape(kb, 1) : b);
+            return y.Reshape(sb.Length == 1 ? [] : [.. sb[..^2], sb[^1]]);
+        }
+        return Forward(a, b);
+    }
+
+    /// <summary>Y = A · B for [*, m, k] and [*, k, n] operands of equal dtype.</summary>
     public static Tensor Forward(Tensor a, Tensor b) => Forward(a, b, transposeA: false, transposeB: false);
 
-    /// <summary>Y = op(A) · op(B); A is [m, k] (or [k, m] when <paramref name="transposeA"/>), B is [k, n] (or [n, k]).</summary>
+    /// <summary>Y = op(A) · op(B); A is [*, m, k] (or [*, k, m] when <paramref name="transposeA"/>), B is [*, k, n] (or [*, n, k]).</summary>
     public static Tensor Forward(Tensor a, Tensor b, bool transposeA, bool transposeB)
     {
         int[] sa = a.ShapeArray, sb = b.ShapeArray;
-        if (sa.Length != 2 || sb.Length != 2 || sa[transposeA ? 0 : 1] != sb[transposeB ? 1 : 0])
+        if (sa.Length < 2 || sb.Length < 2 || sa[^(transposeA ? 2 : 1)] != sb[^(transposeB ? 1 : 2)])
             throw new ArgumentException(
                 $"MatMul: shapes {Describe(sa, transposeA)} and {Describe(sb, transposeB)} cannot be multiplied ({Inner(sa, transposeA, last: true)} != {Inner(sb, transposeB, last: false)}).");
         if (a.DType != b.DType)
@@ -50,15 +86,30 @@ internal sealed class MatMul : Node
                 : _transposeA ? Forward(b, grad, _transposeB, transposeB: true)   // op(B) · gradᵀ
                 : Forward(grad, b, transposeA: false, !_transposeB),               // grad · op(B)ᵀ
             !NeedsInputGrad(1) ? null
+                : b.Rank == 2 && a.Rank > 2 && !_transposeA ? RowsGradB(a, grad) // one product over all rows of A
                 : _transposeB ? Forward(grad, a, transposeA: true, _transposeA)   // gradᵀ · op(A)
                 : Forward(a, grad, !_transposeA, transposeB: false),               // op(A)ᵀ · grad
         ];
     }
 
+    /// <summary>
+    /// grad_B for A [*, m, k] by a matrix B: the sum over the batch of Aᵢᵀ · gradᵢ is the one product
+    /// A_rowsᵀ · grad_rows of [M, k] and [M, n] (M = all rows), or grad_rowsᵀ · A_rows when op(B) = Bᵀ.
+    /// </summary>
+    private Tensor RowsGradB(Tensor a, Tensor grad)
+    {
+        int k = a.ShapeArray[^1], n = grad.ShapeArray[^1], rows = ShapeUtil.Count(a.ShapeArray.AsSpan(0, a.Rank - 1), "MatMul");
+        Tensor aRows = a.Reshape(rows, k), gradRows = grad.Reshape(rows, n);
+        return _transposeB ? Forward(gradRows, aRows, transposeA: true, transposeB: false)
+            : Forward(aRows, gradRows, transposeA: true, transposeB: false);
+    }
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Describe(int[] shape, bool transposed) =>
         ShapeUtil.Format(shape) + (transposed ? "ᵀ" : "");
 
     private static string Inner(int[] shape, bool transposed, bool last) =>
-        shape.Length != 2 ? (last ? shape[^1] : shape[0]).ToString(System.Globalization.CultureInfo.InvariantCulture)
-        : shape[last != transposed ? 1 : 0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        shape.Length < 2 ? Str(shape.Length == 0 ? 0 : shape[^1])
+        : Str(shape[^(last != transposed ? 1 : 2)]);
 }

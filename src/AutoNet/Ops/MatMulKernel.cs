@@ -1,3 +1,4 @@
+using AutoNet.Internal;
 using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
@@ -9,8 +10,11 @@ internal static class MatMulKernel
     public static Tensor Multiply(Tensor a, Tensor b) => Multiply(a, b, transposeA: false, transposeB: false);
 
     /// <summary>
-    /// op(a) · op(b) for 2-D tensors of equal dtype, where op(x) = xᵀ when its flag is set: a is [m, k] (or [k, m]
-    /// transposed), b is [k, n] (or [n, k] transposed); the result is a new [m, n] tensor.
+    /// op(a) · op(b) for tensors of equal dtype with at least 2 dims, where op(x) swaps x's last two dims when its flag
+    /// is set: a is [*, m, k] (or [*, k, m] transposed), b is [*, k, n] (or [*, n, k] transposed), and the leading
+    /// (batch) dims broadcast against each other; the result is a new [batch, m, n] tensor, each of its matrices the
+    /// product of the matching matrices (a broadcast matrix read, and packed, once). A left side with batch dims by a
+    /// matrix ([*, m, k] · [k, n], a not transposed) is one product of all the rows of a: [M, k] · [k, n].
     /// </summary>
     /// <remarks><paramref name="maxThreads"/> bounds the threads used (0: one per core); tests vary it to check that
     /// the count changes nothing.</remarks>
@@ -19,12 +23,75 @@ internal static class MatMulKernel
         a = Contiguous.Owned(a);
         b = Contiguous.Owned(b);
         int[] sa = a.ShapeArray, sb = b.ShapeArray;
-        int m = transposeA ? sa[1] : sa[0], k = transposeA ? sa[0] : sa[1], n = transposeB ? sb[0] : sb[1];
+        int m = transposeA ? sa[^1] : sa[^2], k = transposeA ? sa[^2] : sa[^1], n = transposeB ? sb[^2] : sb[^1];
+        int[] batchShape = BatchShape(sa, sb);
+        int[] shape = [.. batchShape, m, n];
         // The kernel writes every element of C (the first depth block stores, later ones add); only k = 0 needs zeros.
-        var c = k > 0 ? Elementwise.Uninitialized([m, n], a.DType) : Tensor.Zeros([m, n], a.DType);
+        var c = k > 0 ? Elementwise.Uninitialized(shape, a.DType) : Tensor.Zeros(shape, a.DType);
+        var batch = MatrixBatch.Single;
+        if (!transposeA && sb.Length == 2) m = sa.Length == 2 ? m : ShapeUtil.Count(sa.AsSpan(0, sa.Length - 1), "MatMul"); // [*, m, k] as rows [M, k]
+        else if (sa.Length > 2 || sb.Length > 2) batch = Batch(sa.AsSpan(0, sa.Length - 2), sb.AsSpan(0, sb.Length - 2), batchShape);
         if (maxThreads <= 0) maxThreads = Environment.ProcessorCount;
-        if (a.DType == DType.Float32) MatrixProduct.Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), m, k, n, transposeA, transposeB, maxThreads);
-        else MatrixProduct.Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), m, k, n, transposeA, transposeB, maxThreads);
+        if (a.DType == DType.Float32) MatrixProduct.Multiply(a.Data<float>(), b.Data<float>(), c.Data<float>(), batch, m, k, n, transposeA, transposeB, maxThreads);
+        else MatrixProduct.Multiply(a.Data<double>(), b.Data<double>(), c.Data<double>(), batch, m, k, n, transposeA, transposeB, maxThreads);
         return c;
+    }
+
+    /// <summary>
+    /// The broadcast of the batch dims (all but the last two) of two shapes, or null when they do not broadcast.
+    /// </summary>
+    public static int[]? TryBatchShape(int[] sa, int[] sb)
+    {
+        int ra = sa.Length - 2, rb = sb.Length - 2, rank = Math.Max(ra, rb);
+        var batch = new int[rank];
+        for (int i = 1; i <= rank; i++)
+        {
+            int da = i <= ra ? sa[ra - i] : 1, db = i <= rb ? sb[rb - i] : 1;
+            if (da != db && da != 1 && db != 1) return null;
+            batch[rank - i] = da == 1 ? db : da;
+        }
+        return batch;
+    }
+
+    private static int[] BatchShape(int[] sa, int[] sb) =>
+        TryBatchShape(sa, sb) ?? throw new ArgumentException(
+            $"MatMul: the batch dims of shapes {ShapeUtil.Format(sa)} and {ShapeUtil.Format(sb)} do not broadcast.");
+
+    /// <summary>
+    /// For each matrix of the broadcast batch (row-major order), the matrix of a and of b it reads: the identity
+    /// (null) on a side whose batch dims are the whole batch, else the index walked with stride 0 along broadcast dims.
+    /// </summary>
+    private static MatrixBatch Batch(ReadOnlySpan<int> aBatch, ReadOnlySpan<int> bBatch, int[] batchShape)
+    {
+        int count = ShapeUtil.Count(batchShape, "MatMul"), aCount = ShapeUtil.Count(aBatch, "MatMul"), bCount = ShapeUtil.Count(bBatch, "MatMul");
+        return new MatrixBatch(count, aCount == count ? null : Indices(aBatch, batchShape, count),
+            bCount == count ? null : Indices(bBatch, batchShape, count), bCount);
+    }
+
+    private static int[] Indices(ReadOnlySpan<int> own, int[] batchShape, int count)
+    {
+        // Strides of the operand's own batch dims, aligned right against the batch shape; 0 where it broadcasts.
+        int rank = batchShape.Length;
+        var strides = new int[rank];
+        for (int d = rank - 1, s = 1, o = own.Length - 1; d >= 0; d--, o--)
+        {
+            int size = o >= 0 ? own[o] : 1;
+            strides[d] = size == 1 ? 0 : s;
+            s *= size;
+        }
+        var indices = new int[count];
+        var index = new int[rank];
+        for (int i = 0, at = 0; i < count; i++)
+        {
+            indices[i] = at;
+            for (int d = rank - 1; d >= 0; d--)
+            {
+                at += strides[d];
+                if (++index[d] < batchShape[d]) break;
+                at -= strides[d] * batchShape[d];
+                index[d] = 0;
+            }
+        }
+        return indices;
     }
 }

@@ -17,7 +17,7 @@ namespace AutoNet.Data;
 /// piece of the stream even when several threads share the generator (as they share the default one,
 /// <c>Init.Generator</c>).
 /// </remarks>
-public sealed class NumPyRandomState
+public sealed partial class NumPyRandomState
 {
     private readonly Lock _lock = new();
     private MersenneTwister _mt;
@@ -258,23 +258,7 @@ public sealed class NumPyRandomState
     /// all under one hold of the lock.</summary>
     private Tensor Fill(string method, int[] shape, Func<double> draw)
     {
-        ArgumentNullException.ThrowIfNull(shape);
-        for (int d = 0; d < shape.Length; d++)
-        {
-            if (shape[d] < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(shape), shape[d],
-                    Invariant($"{method}: dimension {d} must be >= 0, got {shape[d]}."));
-            }
-        }
-
-        long count = ShapeUtil.CountUpTo(shape); // 0 when any dim is 0, as NumPy: randn(2**31 - 1, 0) is empty
-        if (count > Array.MaxLength)
-        {
-            throw new ArgumentOutOfRangeException(nameof(shape), Invariant(
-                $"{method}: the shape [{string.Join(", ", shape)}] has more elements than an array can hold."));
-        }
-
+        long count = ElementCount(method, shape);
         var data = new double[count];
         lock (_lock)
         {

@@ -40,7 +40,9 @@ public class TextSnapshotTests
         {
             ["Add broadcast"] = Message(() => _ = Tensor.Zeros(3, 4) + Tensor.Zeros(2, 4)),
             ["MatMul inner dims"] = Message(() => Tensor.Zeros(200, 3).MatMul(Tensor.Zeros(2, 4))),
-            ["MatMul rank"] = Message(() => Tensor.Zeros(2, 2, 2).MatMul(Tensor.Zeros(2, 2))),
+            ["MatMul rank"] = Message(() => Tensor.Scalar(2).MatMul(Tensor.Zeros(2, 2))),
+            ["MatMul batched inner dims"] = Message(() => Tensor.Zeros(2, 3, 4).MatMul(Tensor.Zeros(5, 6))),
+            ["MatMul batch dims"] = Message(() => Tensor.Zeros(2, 3, 4).MatMul(Tensor.Zeros(3, 4, 5))),
             ["MatMul dtypes"] = Message(() => Tensor.Zeros(2, 2).MatMul(Tensor.Zeros([2, 2], DType.Float32))),
             ["Sum dim"] = Message(() => Tensor.Zeros(2, 3).Sum(2)),
             ["Reshape count"] = Message(() => Tensor.Zeros(2, 3).Reshape(4, 2)),

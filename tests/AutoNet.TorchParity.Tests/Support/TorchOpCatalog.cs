@@ -121,6 +121,8 @@ public static class TorchOpCatalog
         ["hardtanh"] = (a, x) => Hardtanh(x[0], a.Double("min_val"), a.Double("max_val")),
         ["logsigmoid"] = (_, x) => torch.nn.functional.logsigmoid(x[0]),
         ["softsign"] = (_, x) => torch.nn.functional.softsign(x[0]),
+        // matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
+        ["linear"] = (_, x) => torch.nn.functional.linear(x[0], x[1], x.Length > 2 ? x[2] : null),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>

@@ -173,6 +173,8 @@ OPS = {
     "hardtanh": lambda a, x: F.hardtanh(x[0], num(a["min_val"]), num(a["max_val"])),
     "logsigmoid": lambda a, x: F.logsigmoid(x[0]),
     "softsign": lambda a, x: F.softsign(x[0]),
+    # matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
+    "linear": lambda a, x: F.linear(x[0], x[1], x[2] if len(x) > 2 else None),
 }
 
 
