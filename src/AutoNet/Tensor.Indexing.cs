@@ -24,6 +24,11 @@ public partial class Tensor
         {
             ArgumentNullException.ThrowIfNull(value);
             CheckWritable("Indexer set");
+            if (indices.Any(e => e.Kind == TensorIndexKind.Tensor))
+            {
+                PutAdvanced(indices, value);
+                return;
+            }
             Tensor view;
             using (GradMode.Set(false)) view = IndexView(indices, "Indexer set");
             view.CopyFrom(value);
@@ -42,9 +47,13 @@ public partial class Tensor
     private Tensor IndexView(TensorIndex[] indices, string op)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        if (indices.Length > Rank)
+        int consumed = indices.Sum(e => e.Kind == TensorIndexKind.Tensor && e.Tensor!.DType == DType.Bool ? e.Tensor.Rank : 1);
+        if (consumed > Rank)
             throw new ArgumentException(
-                $"{op}: too many indices for a tensor of shape {ShapeUtil.Format(ShapeArray)}: got {indices.Length} ({string.Join(", ", indices)}), expected at most {Rank}.", nameof(indices));
+                $"{op}: too many indices for a tensor of shape {ShapeUtil.Format(ShapeArray)}: got {indices.Length} ({string.Join(", ", indices)}), covering {consumed} dims, expected at most {Rank}.", nameof(indices));
+        if (indices.Count(e => e.Kind == TensorIndexKind.Tensor) > 1)
+            throw new ArgumentException(
+                $"{op}: got {indices.Count(e => e.Kind == TensorIndexKind.Tensor)} tensor indices; AutoNet supports one per index (PyTorch broadcasts several together). Combine them into one, or use Gather.", nameof(indices));
         var result = this;
         int dim = 0; // the dim of `result` the next entry applies to
         for (int k = 0; k < indices.Length; k++)
@@ -63,6 +72,9 @@ public partial class Tensor
                     result = Ops.Select.Forward(result, dim, i);
                     break;
                 }
+                case TensorIndexKind.Tensor:
+                    (result, dim) = AdvancedIndex(result, dim, entry.Tensor!, op);
+                    break;
                 default:
                 {
                     int start = Clamp(entry.Range.Start, size), end = Clamp(entry.Range.End, size);
