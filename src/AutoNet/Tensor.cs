@@ -17,7 +17,7 @@ namespace AutoNet;
 /// </remarks>
 public partial class Tensor
 {
-    internal readonly TensorStorage Storage;
+    internal TensorStorage Storage; // replaced only by ReplaceData (Module.To)
     internal readonly int[] ShapeArray;
     private IReadOnlyList<int>? _shapeView;
 
@@ -71,7 +71,7 @@ public partial class Tensor
     public Tensor Contiguous() => this;
 
     /// <summary>The element type. PyTorch: <c>dtype</c>.</summary>
-    public DType DType { get; }
+    public DType DType { get; private set; }
 
     /// <summary>The elements as a span of <typeparamref name="T"/>, which must be <see cref="DType"/>'s element type
     /// (<c>double</c>, <c>float</c>, <c>long</c>, <c>bool</c>); reading one dtype as another throws.</summary>
