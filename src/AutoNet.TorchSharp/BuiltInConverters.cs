@@ -7,7 +7,7 @@ namespace AutoNet.TorchSharp;
 
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations,
-/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, LayerNorm).
+/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
@@ -54,15 +54,20 @@ internal static class BuiltInConverters
             (m, _) => torch.nn.Flatten(m.StartDim, m.EndDim), (m, _) => new Nn.Flatten(checked((int)m.start_dim), checked((int)m.end_dim)));
         yield return ModuleConverter.Create<Nn.Identity, TorchModules.Identity>((_, _) => torch.nn.Identity(), (_, _) => new Nn.Identity());
 
-        yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(ExportBatchNorm, ImportBatchNorm);
+        yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(
+            (m, _) => ExportBatchNorm(m, (c, eps, momentum, affine, track, st) => torch.nn.BatchNorm1d(c, eps, momentum, affine, track, dtype: st)),
+            (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm1d(c, eps, momentum, affine, track, dt)));
+        yield return ModuleConverter.Create<BatchNorm2d, TorchModules.BatchNorm2d>(
+            (m, _) => ExportBatchNorm(m, (c, eps, momentum, affine, track, st) => torch.nn.BatchNorm2d(c, eps, momentum, affine, track, dtype: st)),
+            (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm2d(c, eps, momentum, affine, track, dt)));
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
     }
 
-    private static TorchModules.BatchNorm1d ExportBatchNorm(BatchNorm1d m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)
+    /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>
+    private static T ExportBatchNorm<T>(BatchNorm m, Func<long, double, double, bool, bool, torch.ScalarType, T> make) where T : TorchModules.BatchNorm
     {
         var dtype = (m.Weight ?? m.RunningMean)?.DType ?? DType.Float64;
-        var bn = torch.nn.BatchNorm1d(m.NumFeatures, m.Eps, m.Momentum ?? 0.1, affine: m.Weight is not null,
-            track_running_stats: m.RunningMean is not null, dtype: dtype.ToScalarType());
+        var bn = make(m.NumFeatures, m.Eps, m.Momentum ?? 0.1, m.Weight is not null, m.RunningMean is not null, dtype.ToScalarType());
         bn.momentum = m.Momentum; // null: a cumulative average, as in PyTorch
         CopyInto(bn.weight, m.Weight);
         CopyInto(bn.bias, m.Bias);
@@ -72,10 +77,11 @@ internal static class BuiltInConverters
         return bn;
     }
 
-    private static BatchNorm1d ImportBatchNorm(TorchModules.BatchNorm1d m, Func<torch.nn.Module, Module> _)
+    /// <summary>An AutoNet batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>
+    private static T ImportBatchNorm<T>(TorchModules.BatchNorm m, Func<int, double, double?, bool, bool, DType, T> make) where T : BatchNorm
     {
         var dtype = (m.weight ?? m.running_mean)?.dtype.ToDType() ?? DType.Float64;
-        var bn = new BatchNorm1d(checked((int)m.num_features), m.eps, m.momentum, m.affine, m.track_running_stats, dtype);
+        var bn = make(checked((int)m.num_features), m.eps, m.momentum, m.affine, m.track_running_stats, dtype);
         CopyInto(bn.Weight, m.weight);
         CopyInto(bn.Bias, m.bias);
         CopyInto(bn.RunningMean, m.running_mean);
