@@ -7,7 +7,7 @@ namespace AutoNet.TorchSharp;
 
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations,
-/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm).
+/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
@@ -61,6 +61,7 @@ internal static class BuiltInConverters
             (m, _) => ExportBatchNorm(m, (c, eps, momentum, affine, track, st) => torch.nn.BatchNorm2d(c, eps, momentum, affine, track, dtype: st)),
             (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm2d(c, eps, momentum, affine, track, dt)));
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
+        yield return ModuleConverter.Create<GroupNorm, TorchModules.GroupNorm>(ExportGroupNorm, ImportGroupNorm);
     }
 
     /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>
@@ -88,6 +89,25 @@ internal static class BuiltInConverters
         CopyInto(bn.RunningVar, m.running_var);
         CopyInto(bn.NumBatchesTracked, m.num_batches_tracked);
         return bn;
+    }
+
+    private static TorchModules.GroupNorm ExportGroupNorm(GroupNorm m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)
+    {
+        var gn = torch.nn.GroupNorm(m.NumGroups, m.NumChannels, m.Eps, m.Weight is not null, dtype: (m.Weight?.DType ?? DType.Float64).ToScalarType());
+        CopyInto(gn.weight, m.Weight);
+        CopyInto(gn.bias, m.Bias);
+        return gn;
+    }
+
+    private static GroupNorm ImportGroupNorm(TorchModules.GroupNorm m, Func<torch.nn.Module, Module> _)
+    {
+        // TorchSharp 0.107's GroupNorm does not expose num_channels: the weight's length tells it.
+        var weight = m.weight ?? throw new NotSupportedException(
+            $"GroupNorm: a TorchSharp GroupNorm without affine ({m.num_groups} groups) does not say its number of channels; build AutoNet's GroupNorm directly.");
+        var gn = new GroupNorm(checked((int)m.num_groups), checked((int)weight.shape[0]), m.eps, m.affine, weight.dtype.ToDType());
+        CopyInto(gn.Weight, m.weight);
+        CopyInto(gn.Bias, m.bias);
+        return gn;
     }
 
     private static TorchModules.LayerNorm ExportLayerNorm(LayerNorm m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)

@@ -6,7 +6,7 @@ using TorchModules = TorchSharp.Modules;
 
 namespace AutoNet.TorchParity.Tests;
 
-/// <summary>BatchNorm2d converted both ways: settings, parameters and buffers carried, the same outputs in train and eval.</summary>
+/// <summary>BatchNorm2d and GroupNorm converted both ways: settings, parameters and buffers carried, the same outputs in train and eval.</summary>
 public class BatchNorm2dConversionTests
 {
     [Theory]
@@ -55,5 +55,26 @@ public class BatchNorm2dConversionTests
         var actual = ours.Forward(x.ToAutoNet()).ToArray();
         double tol = dtype == DType.Float64 ? 1e-12 : 1e-5;
         for (int i = 0; i < expected.Length; i++) Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * (1 + Math.Abs(expected[i])), $"element {i}: {actual[i]} vs {expected[i]}");
+    }
+
+    [Theory]
+    [InlineData(DType.Float64)]
+    [InlineData(DType.Float32)]
+    public void GroupNorm_converts_both_ways_with_its_settings_and_parameters(DType dtype)
+    {
+        var ours = new GroupNorm(3, 6, eps: 1e-3, dtype: dtype);
+        LayerParityTests.Randomize(ours, new Data.NumPyRandomState(8));
+        using var scope = torch.NewDisposeScope();
+
+        var exported = Assert.IsType<TorchModules.GroupNorm>(ours.ToTorchModule());
+        Assert.Equal((3L, 1e-3, true), (exported.num_groups, exported.eps, exported.affine));
+        LayerConversionTests.AssertSameState(ours, exported);
+
+        var back = Assert.IsType<GroupNorm>(exported.ToAutoNet());
+        Assert.Equal((3, 6, 1e-3), (back.NumGroups, back.NumChannels, back.Eps));
+        Assert.Equal(ours.Weight!.ToArray(), back.Weight!.ToArray());
+        Assert.Equal(ours.Bias!.ToArray(), back.Bias!.ToArray());
+        var e = Assert.Throws<NotSupportedException>(() => torch.nn.GroupNorm(2, 4, affine: false).ToAutoNet());
+        Assert.Contains("GroupNorm", e.Message);
     }
 }

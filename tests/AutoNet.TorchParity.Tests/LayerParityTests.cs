@@ -48,6 +48,10 @@ public class LayerParityTests
             "BatchNorm2d cumulative" => (new BatchNorm2d(3, eps: 1e-3, momentum: null, dtype: dtype), [2, 3, 4, 4]),
             "BatchNorm2d without affine" => (new BatchNorm2d(3, affine: false, dtype: dtype), [4, 3, 2, 5]),
             "BatchNorm2d without running stats" => (new BatchNorm2d(3, trackRunningStats: false, dtype: dtype), [4, 3, 2, 5]),
+            // nninfra: GroupNorm
+            "GroupNorm" => (new GroupNorm(2, 4, dtype: dtype), [3, 4, 5]),
+            "GroupNorm [N, C, H, W]" => (new GroupNorm(3, 6, eps: 1e-3, dtype: dtype), [2, 6, 2, 3]),
+            "GroupNorm one group without affine" => (new GroupNorm(1, 4, affine: false, dtype: dtype), [3, 4, 2, 2]),
             _ => throw new ArgumentException(name),
         };
     }
@@ -59,6 +63,7 @@ public class LayerParityTests
         "BatchNorm1d without running stats", "LayerNorm", "LayerNorm [3, 4]", "LayerNorm without affine", "Flatten", "Flatten 0..1",
         "Identity", "Sequential of new layers",
         "BatchNorm2d", "BatchNorm2d cumulative", "BatchNorm2d without affine", "BatchNorm2d without running stats", // nninfra
+        "GroupNorm", "GroupNorm [N, C, H, W]", "GroupNorm one group without affine", // nninfra
     ];
 
     public static IEnumerable<object[]> Cases() =>
