@@ -8,7 +8,7 @@ namespace AutoNet.TorchSharp;
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations
 /// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, Softplus),
-/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, LayerNorm).
+/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
@@ -69,15 +69,21 @@ internal static class BuiltInConverters
         yield return ModuleConverter.Create<Nn.Softplus, TorchModules.Softplus>(
             (m, _) => torch.nn.Softplus(m.Beta, m.Threshold), (m, _) => new Nn.Softplus(m.beta, m.threshold));
 
-        yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(ExportBatchNorm, ImportBatchNorm);
+        yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(
+            (m, _) => ExportBatchNorm(m, (c, eps, momentum, affine, track, st) => torch.nn.BatchNorm1d(c, eps, momentum, affine, track, dtype: st)),
+            (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm1d(c, eps, momentum, affine, track, dt)));
+        yield return ModuleConverter.Create<BatchNorm2d, TorchModules.BatchNorm2d>(
+            (m, _) => ExportBatchNorm(m, (c, eps, momentum, affine, track, st) => torch.nn.BatchNorm2d(c, eps, momentum, affine, track, dtype: st)),
+            (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm2d(c, eps, momentum, affine, track, dt)));
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
+        yield return ModuleConverter.Create<GroupNorm, TorchModules.GroupNorm>(ExportGroupNorm, ImportGroupNorm);
     }
 
-    private static TorchModules.BatchNorm1d ExportBatchNorm(BatchNorm1d m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)
+    /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>
+    private static T ExportBatchNorm<T>(BatchNorm m, Func<long, double, double, bool, bool, torch.ScalarType, T> make) where T : TorchModules.BatchNorm
     {
         var dtype = (m.Weight ?? m.RunningMean)?.DType ?? DType.Float64;
-        var bn = torch.nn.BatchNorm1d(m.NumFeatures, m.Eps, m.Momentum ?? 0.1, affine: m.Weight is not null,
-            track_running_stats: m.RunningMean is not null, dtype: dtype.ToScalarType());
+        var bn = make(m.NumFeatures, m.Eps, m.Momentum ?? 0.1, m.Weight is not null, m.RunningMean is not null, dtype.ToScalarType());
         bn.momentum = m.Momentum; // null: a cumulative average, as in PyTorch
         CopyInto(bn.weight, m.Weight);
         CopyInto(bn.bias, m.Bias);
@@ -87,16 +93,36 @@ internal static class BuiltInConverters
         return bn;
     }
 
-    private static BatchNorm1d ImportBatchNorm(TorchModules.BatchNorm1d m, Func<torch.nn.Module, Module> _)
+    /// <summary>An AutoNet batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>
+    private static T ImportBatchNorm<T>(TorchModules.BatchNorm m, Func<int, double, double?, bool, bool, DType, T> make) where T : BatchNorm
     {
         var dtype = (m.weight ?? m.running_mean)?.dtype.ToDType() ?? DType.Float64;
-        var bn = new BatchNorm1d(checked((int)m.num_features), m.eps, m.momentum, m.affine, m.track_running_stats, dtype);
+        var bn = make(checked((int)m.num_features), m.eps, m.momentum, m.affine, m.track_running_stats, dtype);
         CopyInto(bn.Weight, m.weight);
         CopyInto(bn.Bias, m.bias);
         CopyInto(bn.RunningMean, m.running_mean);
         CopyInto(bn.RunningVar, m.running_var);
         CopyInto(bn.NumBatchesTracked, m.num_batches_tracked);
         return bn;
+    }
+
+    private static TorchModules.GroupNorm ExportGroupNorm(GroupNorm m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)
+    {
+        var gn = torch.nn.GroupNorm(m.NumGroups, m.NumChannels, m.Eps, m.Weight is not null, dtype: (m.Weight?.DType ?? DType.Float64).ToScalarType());
+        CopyInto(gn.weight, m.Weight);
+        CopyInto(gn.bias, m.Bias);
+        return gn;
+    }
+
+    private static GroupNorm ImportGroupNorm(TorchModules.GroupNorm m, Func<torch.nn.Module, Module> _)
+    {
+        // TorchSharp 0.107's GroupNorm does not expose num_channels: the weight's length tells it.
+        var weight = m.weight ?? throw new NotSupportedException(
+            $"GroupNorm: a TorchSharp GroupNorm without affine ({m.num_groups} groups) does not say its number of channels; build AutoNet's GroupNorm directly.");
+        var gn = new GroupNorm(checked((int)m.num_groups), checked((int)weight.shape[0]), m.eps, m.affine, weight.dtype.ToDType());
+        CopyInto(gn.Weight, m.weight);
+        CopyInto(gn.Bias, m.bias);
+        return gn;
     }
 
     private static TorchModules.LayerNorm ExportLayerNorm(LayerNorm m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)

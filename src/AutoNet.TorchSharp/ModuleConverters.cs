@@ -7,7 +7,7 @@ namespace AutoNet.TorchSharp;
 /// The table of layers that <see cref="ModuleConversion"/> can convert. This is the one place where a layer is
 /// added: one <see cref="ModuleConverter.Create{TAutoNet, TTorch}"/> entry in <c>BuiltInConverters</c> (or a call to
 /// <see cref="Register"/> from user code for a user's own layer). Built in: Sequential, ModuleList, Linear, ReLU,
-/// Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Dropout, BatchNorm1d, LayerNorm, Flatten, Identity.
+/// Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Dropout, BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm, Flatten, Identity.
 /// </summary>
 public static class ModuleConverters
 {

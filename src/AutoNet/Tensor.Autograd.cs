@@ -127,6 +127,52 @@ public partial class Tensor
         return false;
     }
 
+    /// <summary>The hooks of a leaf (<see cref="RegisterHook"/>); a non-leaf's are on its GradFn.</summary>
+    internal TensorHooks? LeafHooks;
+
+    /// <summary>
+    /// Registers a hook that sees the gradient flowing into this tensor during backward (summed over its consumers)
+    /// and may replace it by returning a tensor of the same shape and dtype (null keeps it). On a leaf it runs before
+    /// the gradient is accumulated into <see cref="Grad"/>; on a non-leaf before the gradient goes on to the tensors
+    /// it was computed from. Hooks run in registration order, each seeing what the previous one returned, in
+    /// <see cref="Backward"/> and in <see cref="Autograd.Grad"/>. Dispose the returned handle to remove the hook.
+    /// PyTorch: <c>register_hook</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tensor does not require grad.</exception>
+    public IDisposable RegisterHook(Func<Tensor, Tensor?> hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        if (!RequiresGrad)
+            throw new InvalidOperationException(
+                $"RegisterHook: cannot register a hook on a tensor that doesn't require gradient (a {DType.Name()} tensor of shape {ShapeUtil.Format(ShapeArray)}); " +
+                "set RequiresGrad = true on the leaf first.");
+        if (GradFn is { } fn)
+        {
+            lock (fn)
+            {
+                fn.OutputMeta = (ShapeArray, DType);
+                fn.OutputHooks ??= new TensorHooks();
+            }
+            return fn.OutputHooks.Add(hook);
+        }
+        lock (GradLock) LeafHooks ??= new TensorHooks();
+        return LeafHooks.Add(hook);
+    }
+
+    /// <summary>
+    /// Makes this tensor hold <paramref name="source"/>'s memory and dtype (same shape), for <c>Module.To</c>, as
+    /// PyTorch's <c>param.data = param.data.to(dtype)</c>. The version moves on, so a graph that saved the old values
+    /// refuses them.
+    /// </summary>
+    internal void ReplaceData(Tensor source)
+    {
+        if (Layout is not null || source.Layout is not null)   // a view's offset and strides would not fit the new storage
+            throw new InvalidOperationException($"ReplaceData: both tensors must own their whole storage (shape {ShapeUtil.Format(ShapeArray)}); a view cannot change dtype in place.");
+        int version = Storage.Version;
+        (Storage, DType) = (source.Storage, source.DType);
+        Storage.Version = Math.Max(Storage.Version, version + 1);
+    }
+
     /// <summary>Marks an in-place write to this tensor's memory (for the saved-tensor check).</summary>
     internal void BumpVersion() => Storage.Version++;
 }

@@ -18,7 +18,7 @@ namespace AutoNet;
 /// </remarks>
 public partial class Tensor
 {
-    internal readonly TensorStorage Storage;
+    internal TensorStorage Storage; // replaced only by ReplaceData (Module.To)
     internal readonly int[] ShapeArray;
     private IReadOnlyList<int>? _shapeView;
 
@@ -104,7 +104,7 @@ public partial class Tensor
     public Tensor Contiguous() => Ops.Contiguous.Forward(this);
 
     /// <summary>The element type. PyTorch: <c>dtype</c>.</summary>
-    public DType DType { get; }
+    public DType DType { get; private set; }
 
     /// <summary>
     /// The elements, row-major, as a span of <typeparamref name="T"/>, which must be <see cref="DType"/>'s element

@@ -174,7 +174,7 @@ public class LayerConversionTests
     /// <summary>Same state-dict keys and bit-equal values (num_batches_tracked compared as a number). TorchSharp's
     /// state_dict lists all parameters before all buffers, PyTorch's (and AutoNet's) goes module by module, so the
     /// keys are compared as sets.</summary>
-    private static void AssertSameState(Module ours, torch.nn.Module theirs)
+    internal static void AssertSameState(Module ours, torch.nn.Module theirs)
     {
         var a = ours.StateDict();
         var b = theirs.state_dict();

@@ -43,6 +43,15 @@ public class LayerParityTests
                 new Linear(4, 8, dtype: dtype, generator: new Data.NumPyRandomState(3)), new BatchNorm1d(8, dtype: dtype), new Nn.GELU("tanh"),
                 new Nn.Dropout(0.0), new Linear(8, 5, dtype: dtype, generator: new Data.NumPyRandomState(4)), new LayerNorm(5, dtype: dtype),
                 new Nn.LeakyReLU(0.1), new Nn.Identity(), new Nn.LogSoftmax(1)), [6, 4]),
+            // nninfra: BatchNorm2d
+            "BatchNorm2d" => (new BatchNorm2d(3, dtype: dtype), [4, 3, 2, 5]),
+            "BatchNorm2d cumulative" => (new BatchNorm2d(3, eps: 1e-3, momentum: null, dtype: dtype), [2, 3, 4, 4]),
+            "BatchNorm2d without affine" => (new BatchNorm2d(3, affine: false, dtype: dtype), [4, 3, 2, 5]),
+            "BatchNorm2d without running stats" => (new BatchNorm2d(3, trackRunningStats: false, dtype: dtype), [4, 3, 2, 5]),
+            // nninfra: GroupNorm
+            "GroupNorm" => (new GroupNorm(2, 4, dtype: dtype), [3, 4, 5]),
+            "GroupNorm [N, C, H, W]" => (new GroupNorm(3, 6, eps: 1e-3, dtype: dtype), [2, 6, 2, 3]),
+            "GroupNorm one group without affine" => (new GroupNorm(1, 4, affine: false, dtype: dtype), [3, 4, 2, 2]),
             _ => throw new ArgumentException(name),
         };
     }
@@ -53,6 +62,8 @@ public class LayerParityTests
         "Dropout 0.3", "Dropout 0", "BatchNorm1d", "BatchNorm1d [N, C, L]", "BatchNorm1d cumulative", "BatchNorm1d without affine",
         "BatchNorm1d without running stats", "LayerNorm", "LayerNorm [3, 4]", "LayerNorm without affine", "Flatten", "Flatten 0..1",
         "Identity", "Sequential of new layers",
+        "BatchNorm2d", "BatchNorm2d cumulative", "BatchNorm2d without affine", "BatchNorm2d without running stats", // nninfra
+        "GroupNorm", "GroupNorm [N, C, H, W]", "GroupNorm one group without affine", // nninfra
     ];
 
     public static IEnumerable<object[]> Cases() =>
@@ -85,6 +96,9 @@ public class LayerParityTests
     [InlineData("BatchNorm1d cumulative", DType.Float32)]
     [InlineData("BatchNorm1d [N, C, L]", DType.Float64)]
     [InlineData("BatchNorm1d [N, C, L]", DType.Float32)]
+    [InlineData("BatchNorm2d", DType.Float64)]
+    [InlineData("BatchNorm2d", DType.Float32)]
+    [InlineData("BatchNorm2d cumulative", DType.Float64)]
     public void BatchNorm_running_statistics_follow_PyTorch_over_training_steps_then_serve_in_eval(string name, DType dtype)
     {
         var (module, shape) = Build(name, dtype);
@@ -103,10 +117,10 @@ public class LayerParityTests
         var x = Inputs.Make(rng, new InputSpec(shape, InputKind.Wide), dtype);
         ParityLog.AssertPassed(Parity.CheckModule(module, torchModule, x, Options(name, dtype)), $"{name} eval after training {dtype.Name()}");
 
-        var bn = (BatchNorm1d)module;
+        var bn = (BatchNorm)module;
         Assert.Equal(7.0 + 4, bn.NumBatchesTracked!.Item()); // Randomize set 7 batches before these 4
         // TorchSharp keeps num_batches_tracked in the module's dtype (PyTorch: int64); read it as a number either way.
-        Assert.Equal(11.0, ((global::TorchSharp.Modules.BatchNorm1d)torchModule).num_batches_tracked!.to_type(torch.ScalarType.Float64).item<double>());
+        Assert.Equal(11.0, ((global::TorchSharp.Modules.BatchNorm)torchModule).num_batches_tracked!.to_type(torch.ScalarType.Float64).item<double>());
     }
 
     /// <summary>

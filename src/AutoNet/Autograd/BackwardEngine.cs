@@ -34,13 +34,14 @@ internal static class BackwardEngine
         var order = Discover(roots, mark, exec);
 
         using var mode = GradMode.Set(createGraph);
+        var hooked = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance); // leaves with hooks: their summed gradient
         for (int i = 0; i < roots.Length; i++)
         {
             if (roots[i].GradFn is { } fn)
             {
                 if (fn.VisitMark == mark) fn.PendingGrad = Accumulate(fn.PendingGrad, rootGrads[i]); // else not needed
             }
-            else Deliver(roots[i], rootGrads[i], owned: false, createGraph, exec);
+            else Deliver(roots[i], rootGrads[i], owned: false, createGraph, exec, hooked);
         }
         var ready = new Stack<Node>(order.Count);
         foreach (var node in order)
@@ -55,6 +56,8 @@ internal static class BackwardEngine
                 var node = ready.Pop();
                 var grad = node.PendingGrad;
                 node.PendingGrad = null;
+                if (grad is not null && node.OutputHooks is { } hooks)
+                    grad = hooks.Run(grad, node.OutputMeta.Shape, node.OutputMeta.DType).Grad; // the tensor's hooks, before its node
                 if (exec is not null)
                 {
                     exec.ReachedNode(node, grad);
@@ -84,11 +87,12 @@ internal static class BackwardEngine
                     }
                     else if (g is not null && input.RequiresGrad)
                     {
-                        Deliver(input, g, exec is null && AccumulateGrad.IsOwned(node, grad!, inputGrads!, i), createGraph, exec);
+                        Deliver(input, g, exec is null && AccumulateGrad.IsOwned(node, grad!, inputGrads!, i), createGraph, exec, hooked);
                     }
                 }
                 if (!retainGraph) node.Release();
             }
+            if (hooked.Count > 0) DeliverHooked(hooked, createGraph, exec);
         }
         finally
         {
@@ -145,8 +149,27 @@ internal static class BackwardEngine
         "the tensors it saved for backward, in an earlier Backward. Pass retainGraph: true to the first Backward (or " +
         "Autograd.Grad) if you need to run backward through the same graph again.");
 
-    private static void Deliver(Tensor leaf, Tensor g, bool owned, bool createGraph, ExecInfo? exec)
+    /// <summary>
+    /// A leaf with hooks collects its gradients here, summed, until the graph is done; then its hooks see the sum
+    /// once and the result is accumulated, as PyTorch runs a leaf's hooks on its AccumulateGrad node's summed input.
+    /// </summary>
+    private static void DeliverHooked(Dictionary<Tensor, Tensor> hooked, bool createGraph, ExecInfo? exec)
     {
+        foreach (var (leaf, sum) in hooked)
+        {
+            var (g, replaced) = leaf.LeafHooks!.Run(sum, leaf.ShapeArray, leaf.DType);
+            if (exec is not null) exec.ReachedLeaf(leaf, g);
+            else AccumulateGrad.Into(leaf, g, owned: false, createGraph);
+        }
+    }
+
+    private static void Deliver(Tensor leaf, Tensor g, bool owned, bool createGraph, ExecInfo? exec, Dictionary<Tensor, Tensor>? hooked = null)
+    {
+        if (hooked is not null && leaf.LeafHooks is not null && leaf.RequiresGrad)
+        {
+            hooked[leaf] = hooked.TryGetValue(leaf, out var sum) ? Accumulate(sum, g) : g;
+            return;
+        }
         if (exec is not null) exec.ReachedLeaf(leaf, g);
         else if (leaf.RequiresGrad) AccumulateGrad.Into(leaf, g, owned, createGraph);
     }

@@ -10,6 +10,12 @@ public abstract class Node
     private Tensor[] _inputs = [];
     private SavedTensor? _saved; // newest first, linked through SavedTensor.Next
 
+    /// <summary>The hooks registered on this node's output tensor (<see cref="Tensor.RegisterHook"/>), or null.</summary>
+    internal TensorHooks? OutputHooks;
+
+    /// <summary>The shape and dtype of the output, for checking what its hooks return.</summary>
+    internal (int[] Shape, DType DType) OutputMeta;
+
     /// <summary>The op's name for messages and pictures, e.g. <c>MatMul</c>.</summary>
     public virtual string Name => GetType().Name;
 

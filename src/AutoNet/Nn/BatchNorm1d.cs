@@ -11,7 +11,7 @@ namespace AutoNet.Nn;
 /// statistics are buffers (<see cref="Module.NamedBuffers"/>: <c>running_mean</c>, <c>running_var</c>,
 /// <c>num_batches_tracked</c>), not parameters. PyTorch: <c>torch.nn.BatchNorm1d</c>.
 /// </summary>
-public sealed class BatchNorm1d : Module
+public sealed class BatchNorm1d : BatchNorm
 {
     /// <summary>Creates the layer: weight ones, bias zeros, running mean zeros, running var ones.</summary>
     /// <param name="numFeatures">C, the number of channels (dim 1 of the input).</param>
@@ -23,47 +23,9 @@ public sealed class BatchNorm1d : Module
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="numFeatures"/> is below 1 or <paramref name="eps"/> is negative.</exception>
     public BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true,
         DType dtype = DType.Float64)
+        : base(numFeatures, eps, momentum, affine, trackRunningStats, dtype)
     {
-        if (numFeatures < 1)
-            throw new ArgumentOutOfRangeException(nameof(numFeatures), numFeatures, $"BatchNorm1d: numFeatures must be >= 1, got {numFeatures}.");
-        if (!(eps >= 0))
-            throw new ArgumentOutOfRangeException(nameof(eps), eps, $"BatchNorm1d: eps must be >= 0, got {eps}.");
-        dtype.CheckedFloat("BatchNorm1d");
-        NumFeatures = numFeatures;
-        Eps = eps;
-        Momentum = momentum;
-        Weight = affine ? new Parameter(Tensor.Ones([numFeatures], dtype)) : null;
-        Bias = affine ? new Parameter(Tensor.Zeros([numFeatures], dtype)) : null;
-        if (!trackRunningStats) return;
-        RunningMean = Tensor.Zeros([numFeatures], dtype);
-        RunningVar = Tensor.Ones([numFeatures], dtype);
-        NumBatchesTracked = Tensor.Scalar(0);
     }
-
-    /// <summary>C, the number of channels.</summary>
-    public int NumFeatures { get; }
-
-    /// <summary>Added to the variance before the square root.</summary>
-    public double Eps { get; }
-
-    /// <summary>Weight of the newest batch in the running statistics; null for a cumulative average.</summary>
-    public double? Momentum { get; }
-
-    /// <summary>The per-channel scale [C], or null without affine.</summary>
-    public Parameter? Weight { get; }
-
-    /// <summary>The per-channel shift [C], or null without affine.</summary>
-    public Parameter? Bias { get; }
-
-    /// <summary>The running mean [C] (buffer <c>running_mean</c>), or null without running statistics.</summary>
-    [field: Buffer("running_mean")] public Tensor? RunningMean { get; }
-
-    /// <summary>The running unbiased variance [C] (buffer <c>running_var</c>), or null without running statistics.</summary>
-    [field: Buffer("running_var")] public Tensor? RunningVar { get; }
-
-    /// <summary>The number of training batches seen, a 0-d float64 tensor (buffer <c>num_batches_tracked</c>;
-    /// int64 in PyTorch), or null without running statistics.</summary>
-    [field: Buffer("num_batches_tracked")] public Tensor? NumBatchesTracked { get; }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The input is not [N, C] or [N, C, L] with C = NumFeatures, or, in
@@ -75,44 +37,6 @@ public sealed class BatchNorm1d : Module
         if (shape.Length is not (2 or 3) || shape[1] != NumFeatures)
             throw new ArgumentException(
                 $"BatchNorm1d: expected input of shape [N, {NumFeatures}] or [N, {NumFeatures}, L], got shape {ShapeUtil.Format(shape)}.");
-        int n = shape[0] * (shape.Length == 3 ? shape[2] : 1);
-        int[] channelShape = shape.Length == 3 ? [1, NumFeatures, 1] : [1, NumFeatures];
-        Tensor y;
-        if (Training || RunningMean is null)
-        {
-            if (Training && n <= 1)
-                throw new ArgumentException(
-                    $"BatchNorm1d: expected more than 1 value per channel when training, got input of shape {ShapeUtil.Format(shape)}.");
-            var mean = SumOverChannel(input) / n;
-            var centred = input - mean;
-            var sumSquares = SumOverChannel(centred * centred);
-            y = centred * (1.0 / (sumSquares / n + Eps).Sqrt());
-            if (Training && RunningMean is not null) UpdateRunningStatistics(mean, sumSquares, n);
-        }
-        else
-        {
-            y = (input - RunningMean.Reshape(channelShape)) * (1.0 / (RunningVar!.Reshape(channelShape) + Eps).Sqrt());
-        }
-        if (Weight is not null) y = y * Weight.Reshape(channelShape) + Bias!.Reshape(channelShape);
-        return y;
+        return Normalize(input, shape);
     }
-
-    /// <summary>Σ over every dim but the channel dim, kept as size-1 dims: [1, C] or [1, C, 1].</summary>
-    private static Tensor SumOverChannel(Tensor x) => x.Rank == 3 ? x.Sum(0, keepDim: true).Sum(2, keepDim: true) : x.Sum(0, keepDim: true);
-
-    private void UpdateRunningStatistics(Tensor mean, Tensor sumSquares, int n)
-    {
-        using (Autograd.NoGrad())
-        {
-            NumBatchesTracked!.CopyFrom(NumBatchesTracked + 1.0);
-            double factor = Momentum ?? 1.0 / NumBatchesTracked.Item();
-            RunningMean!.CopyFrom(RunningMean * (1 - factor) + mean.Detach().Reshape(NumFeatures) * factor);
-            RunningVar!.CopyFrom(RunningVar * (1 - factor) + (sumSquares.Detach() / (n - 1)).Reshape(NumFeatures) * factor);
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override string ExtraRepr() =>
-        $"{NumFeatures}, eps={PyRepr.Float(Eps)}, momentum={PyRepr.Float(Momentum)}, affine={PyRepr.Bool(Weight is not null)}, " +
-        $"track_running_stats={PyRepr.Bool(RunningMean is not null)}";
 }

@@ -6,7 +6,7 @@ namespace AutoNet.Nn;
 /// Parameter initialisation and the default random source for it. PyTorch: <c>torch.nn.init</c> and
 /// <c>torch.manual_seed</c>.
 /// </summary>
-public static class Init
+public static partial class Init
 {
     /// <summary>
     /// The default generator, which layers draw their initial values from (and dropout its masks) when none is

@@ -91,15 +91,24 @@ public abstract partial class Module
     /// <summary>Text shown inside the parentheses of <see cref="ToString"/>, e.g. <c>in_features=2, out_features=4, bias=True</c>.</summary>
     protected virtual string ExtraRepr() => "";
 
-    /// <summary>A summary like PyTorch's repr: the module's name, its settings, and its submodules indented.</summary>
+    /// <summary>
+    /// A summary like PyTorch's repr: the module's name, its settings, and its submodules indented; a module with
+    /// submodules (a model) ends with a line counting its trainable values, <c>Parameters: 1,234</c>.
+    /// </summary>
     public override string ToString()
+    {
+        string repr = Repr();
+        return NamedChildren().Any() ? repr + "\n" + ParameterCountLine() : repr;
+    }
+
+    private string Repr()
     {
         var children = NamedChildren().ToList();
         var sb = new StringBuilder(GetType().Name).Append('(').Append(ExtraRepr());
         if (children.Count == 0) return sb.Append(')').ToString();
         sb.Append('\n');
         foreach (var (name, child) in children)
-            sb.Append("  (").Append(name).Append("): ").Append(child.ToString().Replace("\n", "\n  ")).Append('\n');
+            sb.Append("  (").Append(name).Append("): ").Append((child.NamedChildren().Any() ? child.Repr() : child.ToString()).Replace("\n", "\n  ")).Append('\n');
         return sb.Append(')').ToString();
     }
 }

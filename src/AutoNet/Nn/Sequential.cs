@@ -27,7 +27,7 @@ public sealed class Sequential : Module
     public override Tensor Forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in _layers) x = layer.Forward(x);
+        foreach (var layer in _layers) x = layer.Call(x); // with each layer's forward hooks
         return x;
     }
 

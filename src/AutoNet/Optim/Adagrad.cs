@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using static AutoNet.Optim.OptimMath;
@@ -26,13 +27,32 @@ public sealed class Adagrad : Optimizer
     /// <param name="initialAccumulatorValue">Starting value of every accumulator element, finite and &gt;= 0.</param>
     /// <param name="eps">Added to the denominator for numerical stability, finite and &gt;= 0.</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    [OverloadResolutionPriority(1)] // new Adagrad([], ...) means an empty parameter list, as before groups existed
     public Adagrad(IEnumerable<Tensor> parameters, double lr = 1e-2, double lrDecay = 0, double weightDecay = 0,
         double initialAccumulatorValue = 0, double eps = 1e-10)
         : base(parameters, lr)
     {
-        Validate(lrDecay, weightDecay, initialAccumulatorValue, eps);
         (LrDecay, WeightDecay, InitialAccumulatorValue, Eps) = (lrDecay, weightDecay, initialAccumulatorValue, eps);
-        for (int i = 0; i < Parameters.Count; i++) InitState(i, fill: initialAccumulatorValue);
+        InitGroups();
+        InitEveryState(g => g.InitialAccumulatorValue!.Value);
+    }
+
+    /// <summary>Creates the optimiser over parameter groups (each option a group leaves null takes the argument here)
+    /// and each parameter's accumulator (from its group's initial value).</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate, finite and &gt;= 0.</param>
+    /// <param name="lrDecay">Learning-rate decay per step, finite and &gt;= 0.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient, finite and &gt;= 0.</param>
+    /// <param name="initialAccumulatorValue">Starting value of every accumulator element, finite and &gt;= 0.</param>
+    /// <param name="eps">Added to the denominator for numerical stability, finite and &gt;= 0.</param>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it and the group).</exception>
+    public Adagrad(IEnumerable<ParameterGroup> groups, double lr = 1e-2, double lrDecay = 0, double weightDecay = 0,
+        double initialAccumulatorValue = 0, double eps = 1e-10)
+        : base(groups, lr)
+    {
+        (LrDecay, WeightDecay, InitialAccumulatorValue, Eps) = (lrDecay, weightDecay, initialAccumulatorValue, eps);
+        InitGroups();
+        InitEveryState(g => g.InitialAccumulatorValue!.Value);
     }
 
     /// <summary>Learning-rate decay. PyTorch: <c>lr_decay</c>.</summary>

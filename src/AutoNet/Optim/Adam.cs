@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace AutoNet.Optim;
@@ -28,6 +29,7 @@ public class Adam : Optimizer
     /// <param name="weightDecay">L2 penalty added to the gradient, finite and &gt;= 0.</param>
     /// <param name="amsgrad">Use the running maximum of the second moment (AMSGrad).</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    [OverloadResolutionPriority(1)] // new Adam([], ...) means an empty parameter list, as before groups existed
     public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
         : this(parameters, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: false)
@@ -48,8 +50,41 @@ public class Adam : Optimizer
         : base(parameters, lr)
     {
         _decoupled = decoupledWeightDecay;
-        Validate(beta1, beta2, eps, weightDecay);
         (Beta1, Beta2, Eps, WeightDecay, Amsgrad) = (beta1, beta2, eps, weightDecay, amsgrad);
+        InitGroups();
+    }
+
+    /// <summary>Creates the optimiser over parameter groups (each option a group leaves null takes the argument here).</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate, finite and &gt;= 0.</param>
+    /// <param name="beta1">Decay rate of the first moment, in [0, 1).</param>
+    /// <param name="beta2">Decay rate of the second moment, in [0, 1).</param>
+    /// <param name="eps">Added to the denominator for numerical stability, finite and &gt;= 0.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient, finite and &gt;= 0.</param>
+    /// <param name="amsgrad">Use the running maximum of the second moment (AMSGrad).</param>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it and the group).</exception>
+    public Adam(IEnumerable<ParameterGroup> groups, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+        : this(groups, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: false)
+    {
+    }
+
+    /// <summary>The shared group constructor of Adam and <see cref="AdamW"/>.</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate.</param>
+    /// <param name="beta1">Decay rate of the first moment.</param>
+    /// <param name="beta2">Decay rate of the second moment.</param>
+    /// <param name="eps">Added to the denominator.</param>
+    /// <param name="weightDecay">Weight decay coefficient.</param>
+    /// <param name="amsgrad">Use AMSGrad.</param>
+    /// <param name="decoupledWeightDecay">False: L2 penalty added to the gradient (Adam); true: p ← p · (1 - lr · weightDecay) (AdamW).</param>
+    protected Adam(IEnumerable<ParameterGroup> groups, double lr, double beta1, double beta2, double eps, double weightDecay, bool amsgrad,
+        bool decoupledWeightDecay)
+        : base(groups, lr)
+    {
+        _decoupled = decoupledWeightDecay;
+        (Beta1, Beta2, Eps, WeightDecay, Amsgrad) = (beta1, beta2, eps, weightDecay, amsgrad);
+        InitGroups();
     }
 
     /// <summary>Decay rate of the first moment. PyTorch: <c>betas[0]</c>.</summary>

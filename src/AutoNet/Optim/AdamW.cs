@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AutoNet.Optim;
 
 /// <summary>
@@ -24,9 +25,25 @@ public sealed class AdamW : Adam
     /// <param name="weightDecay">Decoupled weight decay: each step multiplies p by 1 - lr · weightDecay; finite and &gt;= 0.</param>
     /// <param name="amsgrad">Use the running maximum of the second moment (AMSGrad).</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    [OverloadResolutionPriority(1)] // new AdamW([], ...) means an empty parameter list, as before groups existed
     public AdamW(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
         double eps = 1e-8, double weightDecay = 1e-2, bool amsgrad = false)
         : base(parameters, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: true)
+    {
+    }
+
+    /// <summary>Creates the optimiser over parameter groups (each option a group leaves null takes the argument here).</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate, finite and &gt;= 0.</param>
+    /// <param name="beta1">Decay rate of the first moment, in [0, 1).</param>
+    /// <param name="beta2">Decay rate of the second moment, in [0, 1).</param>
+    /// <param name="eps">Added to the denominator for numerical stability, finite and &gt;= 0.</param>
+    /// <param name="weightDecay">Decoupled weight decay: each step multiplies p by 1 - lr · weightDecay; finite and &gt;= 0.</param>
+    /// <param name="amsgrad">Use the running maximum of the second moment (AMSGrad).</param>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it and the group).</exception>
+    public AdamW(IEnumerable<ParameterGroup> groups, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
+        double eps = 1e-8, double weightDecay = 1e-2, bool amsgrad = false)
+        : base(groups, lr, beta1, beta2, eps, weightDecay, amsgrad, decoupledWeightDecay: true)
     {
     }
 }

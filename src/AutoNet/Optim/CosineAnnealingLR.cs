@@ -35,13 +35,13 @@ public sealed class CosineAnnealingLR : LRScheduler
     public double EtaMin { get; }
 
     /// <inheritdoc/>
-    protected override double ComputeLearningRate()
+    protected override double ComputeLearningRate(double current, double baseLearningRate)
     {
         int e = LastEpoch;
-        double lr = CurrentLearningRate;
+        double lr = current;
         if (e == 0) return lr;
         if ((e - 1 - TMax) % (2L * TMax) == 0)
-            return lr + (BaseLearningRate - EtaMin) * (1 - Math.Cos(Math.PI / TMax)) / 2;
+            return lr + (baseLearningRate - EtaMin) * (1 - Math.Cos(Math.PI / TMax)) / 2;
         return (1 + Math.Cos(Math.PI * e / TMax)) / (1 + Math.Cos(Math.PI * (e - 1) / TMax)) * (lr - EtaMin) + EtaMin;
     }
 

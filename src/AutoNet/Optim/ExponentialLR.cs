@@ -23,7 +23,7 @@ public sealed class ExponentialLR : LRScheduler
     public double Gamma { get; }
 
     /// <inheritdoc/>
-    protected override double ComputeLearningRate() => LastEpoch == 0 ? CurrentLearningRate : CurrentLearningRate * Gamma;
+    protected override double ComputeLearningRate(double current, double baseLearningRate) => LastEpoch == 0 ? current : current * Gamma;
 
     /// <summary>The settings, e.g. <c>ExponentialLR(gamma=0.9)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"ExponentialLR(gamma={Gamma})");

@@ -8,7 +8,9 @@ namespace AutoNet.Optim;
 public abstract partial class Optimizer
 {
     private const string StatePrefix = "state.";
-    private const string GroupPrefix = "param_groups.0.";
+    private const string GroupsPrefix = "param_groups.";
+
+    private static string GroupPrefix(int g) => GroupsPrefix + g.ToString(CultureInfo.InvariantCulture) + ".";
 
     /// <summary>
     /// Whether every parameter has state from construction on (Adagrad's accumulators), so a state dict must
@@ -19,8 +21,8 @@ public abstract partial class Optimizer
     /// <summary>
     /// A copy of the optimiser's state as named tensors, flattened from PyTorch's <c>state_dict()</c>:
     /// <c>state.{i}.{name}</c> for parameter i's state (<c>state.0.exp_avg</c>, <c>state.0.step</c> — a float64
-    /// scalar — ...), present once the parameter has been updated, then <c>param_groups.0.{name}</c> for each
-    /// hyperparameter (<c>lr</c>, <c>betas</c> [2], <c>weight_decay</c>, flags as 0/1), float64.
+    /// scalar — ...), present once the parameter has been updated, then <c>param_groups.{g}.{name}</c> for each
+    /// group g and option (parameters are numbered across the groups in order, as in PyTorch) (<c>lr</c>, <c>betas</c> [2], <c>weight_decay</c>, flags as 0/1), float64.
     /// The tensors are copies: later steps do not change them. Save them with
     /// <see cref="Serialization.SafeTensors.Save"/> and load them back with <see cref="LoadStateDict"/>, and training
     /// resumes bit for bit. PyTorch: <c>optimizer.state_dict()</c>.
@@ -34,8 +36,13 @@ public abstract partial class Optimizer
             foreach (var (key, value) in state)
                 result[StatePrefix + i.ToString(CultureInfo.InvariantCulture) + "." + key] = InPlace.Clone(value);
         }
-        foreach (var (name, value) in AllHyperparameters())
-            result[GroupPrefix + name] = value.Length == 1 ? Tensor.Scalar(value[0]) : Tensor.From((double[])value.Clone(), value.Length);
+        var names = AllHyperparameters().Select(h => h.Name).ToArray();
+        for (int g = 0; g < _groups.Length; g++)
+            foreach (var name in names)
+            {
+                var value = _groups[g].Get(name)!;
+                result[GroupPrefix(g) + name] = value.Length == 1 ? Tensor.Scalar(value[0]) : Tensor.From((double[])value.Clone(), value.Length);
+            }
         return result;
     }
 
@@ -52,52 +59,58 @@ public abstract partial class Optimizer
         ArgumentNullException.ThrowIfNull(state);
         var problems = new List<string>();
         var groupKeys = new HashSet<string>(StringComparer.Ordinal);
-        var hyper = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var (name, current) in AllHyperparameters())
+        var current = AllHyperparameters().ToArray();
+        var hyper = new Dictionary<string, double[]>[_groups.Length];
+        for (int g = 0; g < _groups.Length; g++)
         {
-            string key = GroupPrefix + name;
-            groupKeys.Add(key);
-            if (!state.TryGetValue(key, out var t) || t is null) { problems.Add($"missing key '{key}'"); continue; }
-            if (t.Count != current.Length)
+            hyper[g] = new Dictionary<string, double[]>(StringComparer.Ordinal);
+            foreach (var (name, value) in current)
             {
-                problems.Add($"key '{key}' has shape {ShapeUtil.Format(t.ShapeArray)}; expected {(current.Length == 1 ? "one value" : $"{current.Length} values")}");
-                continue;
+                string key = GroupPrefix(g) + name;
+                groupKeys.Add(key);
+                if (!state.TryGetValue(key, out var t) || t is null) { problems.Add($"missing key '{key}'"); continue; }
+                if (t.Count != value.Length)
+                {
+                    problems.Add($"key '{key}' has shape {ShapeUtil.Format(t.ShapeArray)}; expected {(value.Length == 1 ? "one value" : $"{value.Length} values")}");
+                    continue;
+                }
+                hyper[g][name] = t.ToArray();
             }
-            hyper[name] = t.ToArray();
         }
         foreach (var key in state.Keys)
             if (!key.StartsWith(StatePrefix, StringComparison.Ordinal) && !groupKeys.Contains(key))
                 problems.Add($"unexpected key '{key}'");
 
-        // Apply the hyperparameters first: they decide which state keys are expected (amsgrad, momentum, centered).
-        // When they cannot be applied, the state keys are still checked, against the current settings, so that
-        // every problem is reported at once.
-        var snapshot = AllHyperparameters().ToDictionary(h => h.Name, h => h.Value, StringComparer.Ordinal);
-        bool applied = false;
-        if (problems.Count == 0)
+        // Validate each group's options by applying them: they also decide which state keys its parameters have
+        // (amsgrad, momentum, centered). When they cannot be applied, the state keys are still checked, against the
+        // current settings, so that every problem is reported at once. Nothing is kept until all is well.
+        var expected = new IReadOnlyList<string>[_groups.Length];
+        for (int g = 0; g < _groups.Length; g++)
         {
+            expected[g] = StateKeys();
+            if (problems.Count > 0) continue;
             try
             {
-                ApplyHyperparameters(hyper);
-                applied = true;
+                ApplyHyperparameters(hyper[g]);
+                expected[g] = StateKeys();
             }
             catch (ArgumentException e)
             {
-                problems.Add(e.Message);
+                problems.Add(_groups.Length == 1 ? e.Message : $"parameter group {g}: {e.Message}");
             }
         }
-        var loaded = ReadParameterStates(state, problems);
-        if (problems.Count > 0)
-        {
-            if (applied) ApplyHyperparameters(snapshot);
-            throw Problems(problems);
-        }
+        Apply(_groups[0]);
+        var loaded = ReadParameterStates(state, problems, expected);
+        if (problems.Count > 0) throw Problems(problems);
+        for (int g = 0; g < _groups.Length; g++)
+            foreach (var (name, value) in hyper[g]) _groups[g].Set(name, value);
         for (int i = 0; i < _parameters.Length; i++) _state[i] = loaded[i];
+        Apply(_groups[0]);
     }
 
-    private OrderedDictionary<string, Tensor>?[] ReadParameterStates(IReadOnlyDictionary<string, Tensor> state, List<string> problems)
+    private OrderedDictionary<string, Tensor>?[] ReadParameterStates(IReadOnlyDictionary<string, Tensor> state, List<string> problems,
+        IReadOnlyList<string>[] expectedByGroup)
     {
-        var expected = StateKeys();
         var found = new Dictionary<string, Tensor>?[_parameters.Length];
         foreach (var (key, value) in state)
         {
@@ -106,7 +119,7 @@ public abstract partial class Optimizer
             int dot = rest.IndexOf('.');
             if (dot <= 0 || !int.TryParse(rest.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
                 || index >= _parameters.Length || rest[..dot] != index.ToString(CultureInfo.InvariantCulture)
-                || !expected.Contains(rest[(dot + 1)..]))
+                || !expectedByGroup[_groupOf[index]].Contains(rest[(dot + 1)..]))
             {
                 problems.Add($"unexpected key '{key}'");
                 continue;
@@ -117,6 +130,7 @@ public abstract partial class Optimizer
         var loaded = new OrderedDictionary<string, Tensor>?[_parameters.Length];
         for (int i = 0; i < _parameters.Length; i++)
         {
+            var expected = expectedByGroup[_groupOf[i]];
             if (found[i] is not { } entries)
             {
                 if (StateAlwaysPresent && expected.Count > 0)
@@ -154,10 +168,8 @@ public abstract partial class Optimizer
 
     private void ApplyHyperparameters(IReadOnlyDictionary<string, double[]> values)
     {
-        double lr = values["lr"][0];
-        CheckLearningRate(lr, "lr");
+        CheckLearningRate(values["lr"][0], "lr");
         SetHyperparameters(values);
-        _lr = lr;
     }
 
     private ArgumentException Problems(List<string> problems) => new(
@@ -170,7 +182,7 @@ public abstract partial class Optimizer
     {
         double v = values[name][0];
         if (v != 0 && v != 1)
-            throw new ArgumentException($"{GetType().Name}.LoadStateDict: '{GroupPrefix}{name}' must be 0 or 1 (a flag), got {v}.", "state");
+            throw new ArgumentException($"{GetType().Name}.LoadStateDict: '{GroupsPrefix}0.{name}' must be 0 or 1 (a flag), got {v}.", "state");
         return v == 1;
     }
 }

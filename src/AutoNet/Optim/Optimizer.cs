@@ -11,51 +11,155 @@ namespace AutoNet.Optim;
 /// and of each state tensor, so a graph that saved their old values refuses to use them. Per-parameter state
 /// (momentum buffers, Adam moments, step counts) is kept here, one ordered set of named tensors per parameter
 /// (PyTorch's <c>optimizer.state[p]</c>), so that <see cref="StateDict"/> can save it and
-/// <see cref="LoadStateDict"/> restore it. PyTorch: <c>torch.optim.Optimizer</c> (one parameter group).
+/// <see cref="LoadStateDict"/> restore it. Parameters come in groups (<see cref="ParamGroups"/>), each with its own options. PyTorch: <c>torch.optim.Optimizer</c>.
 /// </summary>
 public abstract partial class Optimizer
 {
     private readonly Tensor[] _parameters;
     private readonly OrderedDictionary<string, Tensor>?[] _state;
-    private double _lr;
+    private readonly ParameterGroup[] _groups;
+    private readonly int[] _groupOf;       // parameter index -> group index
+    private ParameterGroup _current;       // the group whose options the subclass's settings hold now (group 0 outside Step)
+    private int _currentVersion = -1;      // _current.Version when they were read
 
-    /// <summary>Validates and stores the parameters and learning rate.</summary>
+    /// <summary>Validates and stores the parameters and learning rate, as one parameter group.</summary>
     /// <exception cref="ArgumentException">No parameters, a parameter that is not a leaf requiring grad, the same
     /// parameter twice, or a bad learning rate.</exception>
     protected Optimizer(IEnumerable<Tensor> parameters, double lr)
+        : this([new ParameterGroup(parameters ?? throw new ArgumentNullException(nameof(parameters)))], lr, nameof(parameters))
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        _parameters = parameters.ToArray();
-        if (_parameters.Length == 0)
-            throw new ArgumentException($"{GetType().Name}: got an empty parameter list; pass model.Parameters().", nameof(parameters));
-        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < _parameters.Length; i++)
-        {
-            if (_parameters[i] is null) throw new ArgumentNullException(nameof(parameters), $"{GetType().Name}: parameter {i} is null.");
-            if (!_parameters[i].IsLeaf || !_parameters[i].RequiresGrad)
-                throw new ArgumentException(
-                    $"{GetType().Name}: parameter {i} (shape {ShapeUtil.Format(_parameters[i].ShapeArray)}) must be a leaf tensor that requires grad.", nameof(parameters));
-            if (!seen.Add(_parameters[i]))
-                throw new ArgumentException($"{GetType().Name}: parameter {i} appears more than once in the parameter list.", nameof(parameters));
-        }
-        _state = new OrderedDictionary<string, Tensor>?[_parameters.Length];
-        CheckLearningRate(lr, nameof(lr));
-        _lr = lr;
     }
 
-    /// <summary>The parameters being optimised, in the order given.</summary>
+    /// <summary>
+    /// Validates and stores parameter groups; <paramref name="lr"/> is the learning rate of groups that set none.
+    /// The subclass's constructor sets its own defaults and then calls <see cref="InitGroups"/>.
+    /// PyTorch: <c>Optimizer(params, defaults)</c> with a list of dicts.
+    /// </summary>
+    /// <exception cref="ArgumentException">No parameters, a parameter that is not a leaf requiring grad, the same
+    /// parameter twice (in one group or two), or a bad learning rate.</exception>
+    protected Optimizer(IEnumerable<ParameterGroup> groups, double lr) : this(groups, lr, nameof(groups))
+    {
+    }
+
+    private Optimizer(IEnumerable<ParameterGroup> groups, double lr, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(groups, paramName);
+        _groups = groups.ToArray();
+        if (_groups.Length == 0)
+            throw new ArgumentException($"{GetType().Name}: got an empty list of parameter groups.", paramName);
+        var all = new List<Tensor>();
+        var owner = new List<int>();
+        var seen = new HashSet<Tensor>(ReferenceEqualityComparer.Instance);
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            if (_groups[g] is null) throw new ArgumentNullException(paramName, $"{GetType().Name}: parameter group {g} is null.");
+            string where = _groups.Length == 1 ? "" : $"group {g}, ";
+            if (_groups[g].Parameters.Count == 0)
+                throw new ArgumentException($"{GetType().Name}: got an empty parameter list{(_groups.Length == 1 ? "" : $" in group {g}")}; pass model.Parameters().", paramName);
+            foreach (var p in _groups[g].Parameters)
+            {
+                int i = all.Count;
+                if (p is null) throw new ArgumentNullException(paramName, $"{GetType().Name}: {where}parameter {i} is null.");
+                if (!p.IsLeaf || !p.RequiresGrad)
+                    throw new ArgumentException(
+                        $"{GetType().Name}: {where}parameter {i} (shape {ShapeUtil.Format(p.ShapeArray)}) must be a leaf tensor that requires grad.", paramName);
+                if (!seen.Add(p))
+                    throw new ArgumentException($"{GetType().Name}: {where}parameter {i} appears more than once in the parameter {(_groups.Length == 1 ? "list" : "groups")}.", paramName);
+                all.Add(p);
+                owner.Add(g);
+            }
+        }
+        _parameters = all.ToArray();
+        _groupOf = owner.ToArray();
+        _state = new OrderedDictionary<string, Tensor>?[_parameters.Length];
+        CheckLearningRate(lr, nameof(lr));
+        _defaultLr = lr;
+        _current = _groups[0];
+    }
+
+    private readonly double _defaultLr;
+
+    /// <summary>The parameters being optimised, in the order given (group after group).</summary>
     public IReadOnlyList<Tensor> Parameters => _parameters;
 
-    /// <summary>The learning rate (schedulers change it between steps). PyTorch: <c>param_groups[0]["lr"]</c>.</summary>
+    /// <summary>
+    /// The parameter groups, each holding every option of this optimiser (those it did not set filled in from the
+    /// constructor's arguments). Change an option here to change it from the next step on. PyTorch: <c>param_groups</c>.
+    /// </summary>
+    public IReadOnlyList<ParameterGroup> ParamGroups => _groups;
+
+    /// <summary>
+    /// The learning rate: reading gives the first group's (inside <see cref="Update"/>: the updated parameter's
+    /// group's); setting sets every group's (schedulers set each group's own). PyTorch: <c>param_groups[0]["lr"]</c>.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is NaN, infinite or negative.</exception>
     public double LearningRate
     {
-        get => _lr;
+        get => _current.Lr ?? _defaultLr;
         set
         {
             CheckLearningRate(value, nameof(value));
-            _lr = value;
+            foreach (var g in _groups) g.Lr = value;
         }
+    }
+
+    /// <summary>
+    /// Completes every group with the options it did not set (the values the subclass's settings hold now, from its
+    /// constructor's arguments) and validates each group by applying it; then applies the first group. Call it at
+    /// the end of the subclass's constructor.
+    /// </summary>
+    /// <exception cref="ArgumentException">A group sets an option this optimiser does not have, or a bad value (the
+    /// message names the group).</exception>
+    protected void InitGroups()
+    {
+        var defaults = AllHyperparameters().ToArray();
+        defaults[0] = ("lr", [_defaultLr]);
+        var names = defaults.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            foreach (var name in ParameterGroup.Names)
+                if (!names.Contains(name) && _groups[g].Get(name) is not null)
+                    throw new ArgumentException($"{GetType().Name}: parameter group {g} sets '{name}', which {GetType().Name} does not have; expected one of {string.Join(", ", names)}.", "groups");
+            foreach (var (name, value) in defaults)
+                if (_groups[g].Get(name) is null) _groups[g].Set(name, value);
+        }
+        for (int g = 0; g < _groups.Length; g++)
+        {
+            try
+            {
+                Apply(_groups[g]);
+            }
+            catch (ArgumentException e) when (_groups.Length > 1)
+            {
+                throw new ArgumentException($"parameter group {g}: {e.Message}", "groups", e);
+            }
+        }
+        Apply(_groups[0]);
+    }
+
+    /// <summary>Sets the subclass's settings (and the current learning rate) from a group's options.</summary>
+    private void Apply(ParameterGroup group)
+    {
+        var values = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (name, _) in Hyperparameters()) values[name] = group.Get(name) ?? throw new InvalidOperationException($"{GetType().Name}: InitGroups was not called.");
+        SetHyperparameters(values);
+        (_current, _currentVersion) = (group, group.Version);
+    }
+
+    /// <summary>
+    /// Creates the state of every parameter, each with its group's options applied, filled with
+    /// <paramref name="fill"/>(its group) (Adagrad's accumulators start at the group's initial_accumulator_value).
+    /// </summary>
+    protected void InitEveryState(Func<ParameterGroup, double> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            var group = _groups[_groupOf[i]];
+            if (!ReferenceEquals(group, _current)) Apply(group);
+            InitState(i, fill(group));
+        }
+        Apply(_groups[0]);
     }
 
     /// <summary>Resets every parameter's gradient to null. PyTorch: <c>zero_grad()</c> (set_to_none=True).</summary>
@@ -65,20 +169,33 @@ public abstract partial class Optimizer
     }
 
     /// <summary>Updates every parameter that has a gradient (one without is skipped, and its state does not
-    /// advance). PyTorch: <c>step()</c>.</summary>
+    /// advance) with its group's options. PyTorch: <c>step()</c>.</summary>
     public void Step()
     {
         using var _ = Autograd.NoGrad();
-        for (int i = 0; i < _parameters.Length; i++)
+        try
         {
-            if (_parameters[i].Grad is not { } grad) continue;
-            // Update reads spans: a parameter or Grad that is a non-contiguous view is updated through a copy.
-            var parameter = Ops.Contiguous.Values(_parameters[i]);
-            Update(i, parameter, Ops.Contiguous.Values(grad));
-            if (!ReferenceEquals(parameter, _parameters[i])) Ops.Contiguous.Write(_parameters[i], parameter);
-            _parameters[i].BumpVersion();                   // the in-place ops of PyTorch's step bump these versions
-            if (_state[i] is { } state)
-                foreach (var t in state.Values) t.BumpVersion();
+            int applied = -1;
+            for (int i = 0; i < _parameters.Length; i++)
+            {
+                if (_parameters[i].Grad is not { } grad) continue;
+                if (_groupOf[i] != applied)
+                {
+                    var group = _groups[applied = _groupOf[i]];
+                    if (!ReferenceEquals(group, _current) || group.Version != _currentVersion) Apply(group); // its options, as changed since
+                }
+                // Update reads spans: a parameter or Grad that is a non-contiguous view is updated through a copy.
+                var parameter = Ops.Contiguous.Values(_parameters[i]);
+                Update(i, parameter, Ops.Contiguous.Values(grad));
+                if (!ReferenceEquals(parameter, _parameters[i])) Ops.Contiguous.Write(_parameters[i], parameter);
+                _parameters[i].BumpVersion();               // the in-place ops of PyTorch's step bump these versions
+                if (_state[i] is { } state)
+                    foreach (var t in state.Values) t.BumpVersion();
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(_current, _groups[0])) Apply(_groups[0]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using static AutoNet.Optim.OptimMath;
@@ -29,12 +30,30 @@ public sealed class RMSprop : Optimizer
     /// <param name="momentum">Momentum factor, in [0, 1).</param>
     /// <param name="centered">Normalise by the estimated variance of the gradient instead of its second moment.</param>
     /// <exception cref="ArgumentException">A setting is out of range (the message names it).</exception>
+    [OverloadResolutionPriority(1)] // new RMSprop([], ...) means an empty parameter list, as before groups existed
     public RMSprop(IEnumerable<Tensor> parameters, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8,
         double weightDecay = 0, double momentum = 0, bool centered = false)
         : base(parameters, lr)
     {
-        Validate(alpha, eps, weightDecay, momentum);
         (Alpha, Eps, WeightDecay, Momentum, Centered) = (alpha, eps, weightDecay, momentum, centered);
+        InitGroups();
+    }
+
+    /// <summary>Creates the optimiser over parameter groups (each option a group leaves null takes the argument here).</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate, finite and &gt;= 0.</param>
+    /// <param name="alpha">Smoothing constant of the squared-gradient average, in [0, 1].</param>
+    /// <param name="eps">Added to the denominator for numerical stability, finite and &gt;= 0.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient, finite and &gt;= 0.</param>
+    /// <param name="momentum">Momentum factor, in [0, 1).</param>
+    /// <param name="centered">Normalise by the estimated variance of the gradient instead of its second moment.</param>
+    /// <exception cref="ArgumentException">A setting is out of range (the message names it and the group).</exception>
+    public RMSprop(IEnumerable<ParameterGroup> groups, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8,
+        double weightDecay = 0, double momentum = 0, bool centered = false)
+        : base(groups, lr)
+    {
+        (Alpha, Eps, WeightDecay, Momentum, Centered) = (alpha, eps, weightDecay, momentum, centered);
+        InitGroups();
     }
 
     /// <summary>Smoothing constant. PyTorch: <c>alpha</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using AutoNet.Ops;
@@ -24,17 +25,30 @@ public sealed class SGD : Optimizer
     /// <param name="dampening">Dampening for momentum, in [0, 1].</param>
     /// <param name="weightDecay">L2 penalty, >= 0.</param>
     /// <param name="nesterov">Use Nesterov momentum (needs momentum > 0 and dampening = 0).</param>
+    [OverloadResolutionPriority(1)] // new SGD([], ...) means an empty parameter list, as before groups existed
     public SGD(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
         : base(parameters, lr)
     {
-        Validate(momentum, dampening, weightDecay, nesterov);
-        Momentum = momentum;
-        Dampening = dampening;
-        WeightDecay = weightDecay;
-        Nesterov = nesterov;
+        (Momentum, Dampening, WeightDecay, Nesterov) = (momentum, dampening, weightDecay, nesterov);
+        InitGroups();
     }
 
-    /// <summary>Momentum factor.</summary>
+    /// <summary>Creates the optimiser over parameter groups, e.g.
+    /// <c>new SGD([new ParameterGroup(ps1) { Lr = 0.1 }, new ParameterGroup(ps2) { WeightDecay = 0 }], lr: 0.01)</c>.</summary>
+    /// <param name="groups">Parameter groups; each option a group leaves null takes the argument given here.</param>
+    /// <param name="lr">Learning rate, finite and >= 0.</param>
+    /// <param name="momentum">Momentum factor in [0, 1).</param>
+    /// <param name="dampening">Dampening for momentum, in [0, 1].</param>
+    /// <param name="weightDecay">L2 penalty, >= 0.</param>
+    /// <param name="nesterov">Use Nesterov momentum (needs momentum > 0 and dampening = 0).</param>
+    public SGD(IEnumerable<ParameterGroup> groups, double lr, double momentum = 0, double dampening = 0, double weightDecay = 0, bool nesterov = false)
+        : base(groups, lr)
+    {
+        (Momentum, Dampening, WeightDecay, Nesterov) = (momentum, dampening, weightDecay, nesterov);
+        InitGroups();
+    }
+
+    /// <summary>Momentum factor (the first group's; inside a step, the updated parameter's group's).</summary>
     public double Momentum { get; private set; }
 
     /// <summary>Dampening for momentum.</summary>

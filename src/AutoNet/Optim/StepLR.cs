@@ -28,8 +28,8 @@ public sealed class StepLR : LRScheduler
     public double Gamma { get; }
 
     /// <inheritdoc/>
-    protected override double ComputeLearningRate() =>
-        LastEpoch == 0 || LastEpoch % StepSize != 0 ? CurrentLearningRate : CurrentLearningRate * Gamma;
+    protected override double ComputeLearningRate(double current, double baseLearningRate) =>
+        LastEpoch == 0 || LastEpoch % StepSize != 0 ? current : current * Gamma;
 
     /// <summary>The settings, e.g. <c>StepLR(stepSize=30, gamma=0.1)</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"StepLR(stepSize={StepSize}, gamma={Gamma})");

@@ -102,4 +102,17 @@ public class DropoutTests
 
     [Fact]
     public void Summary_is_PyTorch_like() => Assert.Equal("Dropout(p=0.5, inplace=False)", new Dropout().ToString());
+
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { 2, 3, 4, 5 })]
+    [InlineData(new[] { 2, 0, 3 })]
+    public void Any_rank_gets_a_mask_of_its_shape_drawn_row_major(int[] shape)
+    {
+        var x = Tensor.Ones(shape) * 3;
+        var y = new Dropout(0.4, new NumPyRandomState(9)).Forward(x);
+        Assert.Equal(shape, y.Shape);
+        var draws = new NumPyRandomState(9).Rand(shape).ToArray();
+        Assert.Equal(draws.Select(d => d < 0.6 ? 3 / 0.6 : 0.0), y.ToArray());
+    }
 }

@@ -74,6 +74,6 @@ public class ModuleListTests
         var list = new ModuleList(new ReLU(), new Identity());
         var e = Assert.Throws<NotSupportedException>(() => list.Forward(Tensor.Zeros(1)));
         Assert.Contains("ModuleList: has no Forward", e.Message);
-        Assert.Equal("ModuleList(\n  (0): ReLU()\n  (1): Identity()\n)", list.ToString());
+        Assert.Equal("ModuleList(\n  (0): ReLU()\n  (1): Identity()\n)\nParameters: 0", list.ToString());
     }
 }

@@ -72,7 +72,7 @@ public class ModuleTests
     {
         Assert.Equal(
             "Sequential(\n  (0): Linear(in_features=2, out_features=4, bias=True)\n  (1): ReLU()\n" +
-            "  (2): Linear(in_features=4, out_features=1, bias=True)\n  (3): Sigmoid()\n)",
+            "  (2): Linear(in_features=4, out_features=1, bias=True)\n  (3): Sigmoid()\n)\nParameters: 17",
             Moons().ToString());
     }
 
@@ -111,7 +111,7 @@ public class ModuleTests
     {
         var names = new TwoLayer().NamedParameters().Select(p => p.Name).ToArray();
         Assert.Equal(new[] { "scale", "encoder.weight", "encoder.bias", "head.weight", "head.bias" }, names);
-        Assert.Equal("TwoLayer(\n  (encoder): Linear(in_features=3, out_features=2, bias=True)\n  (head): Linear(in_features=2, out_features=1, bias=True)\n)",
+        Assert.Equal("TwoLayer(\n  (encoder): Linear(in_features=3, out_features=2, bias=True)\n  (head): Linear(in_features=2, out_features=1, bias=True)\n)\nParameters: 12",
             new TwoLayer().ToString());
     }
 
