@@ -62,7 +62,19 @@ public static class OpCatalog
         ["mean_dims"] = (a, x) => x[0].Mean(a.Ints("dims"), a.Bool("keepdim")),
         ["tril"] = (a, x) => x[0].Tril(a.Int("diagonal")),
         ["triu"] = (a, x) => x[0].Triu(a.Int("diagonal")),
+        // Convolution and pooling (issue 12, helper cnn): a third input is the bias; "*_hw" args are (height, width) pairs.
+        ["conv1d"] = (a, x) => F.Conv1d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["conv2d"] = (a, x) => a.Has("stride_hw")
+            ? F.Conv2d(x[0], x[1], x.Length > 2 ? x[2] : null, Pair(a, "stride_hw"), Pair(a, "padding_hw"), Pair(a, "dilation_hw"), a.Int("groups"))
+            : F.Conv2d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["max_pool1d"] = (a, x) => F.MaxPool1d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["max_pool2d"] = (a, x) => F.MaxPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["avg_pool1d"] = (a, x) => F.AvgPool1d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["avg_pool2d"] = (a, x) => F.AvgPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
     };
+
+    private static (int, int) Pair(OpArgs a, string name) => (a.Ints(name)[0], a.Ints(name)[1]);
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>
     public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>

@@ -65,7 +65,21 @@ public static class TorchOpCatalog
         ["mean_dims"] = (a, x) => x[0].mean(Longs(a.Ints("dims")), a.Bool("keepdim")),
         ["tril"] = (a, x) => x[0].tril(a.Int("diagonal")),
         ["triu"] = (a, x) => x[0].triu(a.Int("diagonal")),
+        // Convolution and pooling (issue 12, helper cnn): a third input is the bias; "*_hw" args are (height, width) pairs.
+        ["conv1d"] = (a, x) => torch.nn.functional.conv1d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["conv2d"] = (a, x) => torch.nn.functional.conv2d(x[0], x[1], x.Length > 2 ? x[2] : null,
+            ConvPair(a, "stride"), ConvPair(a, "padding"), ConvPair(a, "dilation"), a.Int("groups")),
+        ["max_pool1d"] = (a, x) => torch.nn.functional.max_pool1d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["max_pool2d"] = (a, x) => torch.nn.functional.max_pool2d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["avg_pool1d"] = (a, x) => torch.nn.functional.avg_pool1d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
     };
+
+    private static long[] ConvPair(OpArgs a, string name) =>
+        a.Has(name + "_hw") ? Longs(a.Ints(name + "_hw")) : [a.Int(name), a.Int(name)];
+
+    private static long? PoolStride(OpArgs a) => a.Has("stride") ? a.Int("stride") : null;
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
     public static torch.Tensor Apply(string op, OpArgs args, torch.Tensor[] inputs) =>
