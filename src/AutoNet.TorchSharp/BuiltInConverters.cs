@@ -7,11 +7,12 @@ namespace AutoNet.TorchSharp;
 
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations,
-/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, LayerNorm).
+/// Dropout, Flatten and Identity, the normalisation layers with their buffers (BatchNorm1d, LayerNorm), and
+/// convolution and pooling (BuiltInConverters.Conv.cs).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
-internal static class BuiltInConverters
+internal static partial class BuiltInConverters
 {
     public static IEnumerable<ModuleConverter> All()
     {
@@ -56,6 +57,7 @@ internal static class BuiltInConverters
 
         yield return ModuleConverter.Create<BatchNorm1d, TorchModules.BatchNorm1d>(ExportBatchNorm, ImportBatchNorm);
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
+        foreach (var converter in ConvolutionAndPooling()) yield return converter;
     }
 
     private static TorchModules.BatchNorm1d ExportBatchNorm(BatchNorm1d m, Func<Module, torch.nn.Module<torch.Tensor, torch.Tensor>> _)
