@@ -87,6 +87,9 @@ public static partial class F
         var g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], groups,
             dims == 1 ? 1 : ws[2], ws[^1], stride.Item1, stride.Item2, padding.Item1, padding.Item2, dilation.Item1, dilation.Item2);
         ConvChecks.CheckOutput(op, g, input.ShapeArray, dims);
+        if ((long)g.Rows * g.Cols > Array.MaxLength)
+            throw new ArgumentException(
+                $"{op}: input {ShapeUtil.Format(input.ShapeArray)} with weight {ShapeUtil.Format(ws)} needs a [{g.Rows}, {g.Cols}] im2col matrix ({ShapeUtil.FormatCount((long)g.Rows * g.Cols)} elements), more than an array holds; split the batch.");
         var w = dims == 1 ? weight.Reshape(ws[0], ws[1], 1, ws[2]) : weight;
         var y = Ops.Convolution.Forward(x, w, g);
         if (bias is not null) y += bias.Reshape(ws[0], 1, 1);

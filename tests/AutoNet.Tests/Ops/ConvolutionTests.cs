@@ -136,6 +136,8 @@ public class ConvolutionTests
             Assert.Throws<ArgumentException>(() => F.Conv2d(x, w.To(DType.Float32))).Message);
         Assert.Equal("Conv2d: the kernel (5×5 with dilation) is larger than the padded input (3×3) for input shape [1, 2, 3, 3]; the output would be empty.",
             Assert.Throws<ArgumentException>(() => F.Conv2d(Tensor.Zeros(1, 2, 3, 3), w, dilation: 2)).Message);
+        Assert.StartsWith("Conv2d: input [1, 64, 300, 300] with weight [1, 64, 25, 25] needs a [40000, 90000] im2col matrix",
+            Assert.Throws<ArgumentException>(() => F.Conv2d(Tensor.Zeros([1, 64, 300, 300], DType.Float32), Tensor.Zeros([1, 64, 25, 25], DType.Float32), padding: 12)).Message);
         Assert.StartsWith("Conv1d: stride must be >= 1, got 0.",
             Assert.Throws<ArgumentOutOfRangeException>(() => F.Conv1d(Tensor.Zeros(1, 2, 5), Tensor.Zeros(3, 2, 2), stride: 0)).Message);
     }
