@@ -30,21 +30,24 @@ public static class DigitsCommand
         var batchOption = new Option<int>("--batch-size") { Description = "Images per minibatch.", DefaultValueFactory = _ => 64 };
         var seedOption = new Option<uint>("--seed") { Description = "Seed of the initial weights (Init.ManualSeed) and of the minibatch order.", DefaultValueFactory = _ => 2 };
         var dataSeedOption = new Option<uint>("--data-seed") { Description = "Seed of the permutation that splits train and test.", DefaultValueFactory = _ => 42 };
+        var plotsOption = new Option<string?>("--plots") { Description = "Also write loss-curve.png and test-digits.png (test digits with their predictions) into this directory." };
 
         var root = new RootCommand("Trains a small CNN (conv 8 → pool → conv 16 → pool → linear) on the 8 × 8 handwritten digits with AutoNet.")
         {
-            epochsOption, lrOption, batchOption, seedOption, dataSeedOption,
+            epochsOption, lrOption, batchOption, seedOption, dataSeedOption, plotsOption,
         };
         root.SetAction(parse =>
         {
             int epochs = parse.GetValue(epochsOption), batch = parse.GetValue(batchOption);
             double lr = parse.GetValue(lrOption);
+            string? plots = parse.GetValue(plotsOption);
             string? problem = OptionChecks.First(
                 OptionChecks.AtLeast("--epochs", epochs, 0),
                 OptionChecks.AtLeast("--batch-size", batch, 1),
-                OptionChecks.Finite("--lr", lr));
+                OptionChecks.Finite("--lr", lr),
+                OptionChecks.WritableDirectory("--plots", plots));
             if (problem is not null) return OptionChecks.Refuse(problem, error);
-            return OptionChecks.Guarded(() => Train(epochs, lr, batch, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), output), error);
+            return OptionChecks.Guarded(() => Train(epochs, lr, batch, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), plots, output), error);
         });
         var result = root.Parse(args);
         if (result.Errors.Count > 0) return OptionChecks.Refuse(result.Errors[0].Message, error);
@@ -57,7 +60,7 @@ public static class DigitsCommand
         new Conv2d(8, 16, 3, padding: 1, dtype: DType.Float32), new ReLU(), new MaxPool2d(2),
         new Flatten(), new Linear(16 * 2 * 2, Classes, dtype: DType.Float32)); // 16 channels × 2 × 2 = 64 features → 10
 
-    private static int Train(int epochs, double lr, int batchSize, uint seed, uint dataSeed, TextWriter output)
+    private static int Train(int epochs, double lr, int batchSize, uint seed, uint dataSeed, string? plotsDirectory, TextWriter output)
     {
         var (pixels, labels) = Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv.gz"));
         var order = new NumPyRandomState(dataSeed).Permutation(labels.Length);
@@ -67,6 +70,7 @@ public static class DigitsCommand
         var model = Model();
         var optimizer = new Adam(model.Parameters(), lr);
         var shuffle = new NumPyRandomState(seed);
+        var losses = new List<double>(epochs);
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             model.Train();
@@ -82,11 +86,13 @@ public static class DigitsCommand
                 optimizer.Step();
                 total += loss.Item() * rows.Length;
             }
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch,2}, Loss: {total / train.Length:F4}"));
+            losses.Add(total / train.Length);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Epoch {epoch,2}, Loss: {losses[^1]:F4}"));
         }
 
         model.Eval();
         var confusion = new int[Classes, Classes];
+        var predictions = new int[test.Length];
         int correct = 0;
         using (Autograd.NoGrad())
         {
@@ -97,6 +103,7 @@ public static class DigitsCommand
                 int predicted = 0;
                 for (int c = 1; c < Classes; c++) if (logits[i * Classes + c] > logits[i * Classes + predicted]) predicted = c;
                 confusion[y[i], predicted]++;
+                predictions[i] = predicted;
                 correct += predicted == y[i] ? 1 : 0;
             }
         }
@@ -105,6 +112,12 @@ public static class DigitsCommand
         output.WriteLine("     " + string.Concat(Enumerable.Range(0, Classes).Select(c => $"{c,4}")));
         for (int t = 0; t < Classes; t++)
             output.WriteLine($"  {t}: " + string.Concat(Enumerable.Range(0, Classes).Select(p => $"{confusion[t, p],4}")));
+        if (plotsDirectory is not null)
+        {
+            var testPixels = test.SelectMany(i => pixels.AsSpan(i * Pixels, Pixels).ToArray()).ToArray();
+            var truth = test.Select(i => labels[i]).ToArray();
+            foreach (var file in DigitsPlots.Write(plotsDirectory, losses, testPixels, truth, predictions)) output.WriteLine($"wrote {file}");
+        }
         return 0;
     }
 

@@ -54,6 +54,7 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Digits", "--batch-size 0", "--batch-size must be >= 1, got 0.");
         data.Add("Digits", "--lr NaN", "--lr must be a finite number >= 0, got NaN.");
         data.Add("Digits", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
+        data.Add("Digits", "--plots FILE/plots", "--plots '");
         data.Add("Digits", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         return data;
     }
