@@ -12,6 +12,7 @@ using AutoNet;
 using AutoNet.Data;
 using AutoNet.Examples;
 using AutoNet.Nn;
+using AutoNet.Onnx;
 using AutoNet.Optim;
 
 return DigitsCommand.Run(args, Console.Out, Console.Error);
@@ -30,24 +31,26 @@ public static class DigitsCommand
         var batchOption = new Option<int>("--batch-size") { Description = "Images per minibatch.", DefaultValueFactory = _ => 64 };
         var seedOption = new Option<uint>("--seed") { Description = "Seed of the initial weights (Init.ManualSeed) and of the minibatch order.", DefaultValueFactory = _ => 2 };
         var dataSeedOption = new Option<uint>("--data-seed") { Description = "Seed of the permutation that splits train and test.", DefaultValueFactory = _ => 42 };
+        var onnxOption = new Option<string?>("--onnx") { Description = "Also export the trained model to this ONNX file (float32, input [N, 1, 8, 8], batch size free)." };
         var plotsOption = new Option<string?>("--plots") { Description = "Also write loss-curve.png and test-digits.png (test digits with their predictions) into this directory." };
 
         var root = new RootCommand("Trains a small CNN (conv 8 → pool → conv 16 → pool → linear) on the 8 × 8 handwritten digits with AutoNet.")
         {
-            epochsOption, lrOption, batchOption, seedOption, dataSeedOption, plotsOption,
+            epochsOption, lrOption, batchOption, seedOption, dataSeedOption, plotsOption, onnxOption,
         };
         root.SetAction(parse =>
         {
             int epochs = parse.GetValue(epochsOption), batch = parse.GetValue(batchOption);
             double lr = parse.GetValue(lrOption);
-            string? plots = parse.GetValue(plotsOption);
+            string? plots = parse.GetValue(plotsOption), onnx = parse.GetValue(onnxOption);
             string? problem = OptionChecks.First(
                 OptionChecks.AtLeast("--epochs", epochs, 0),
                 OptionChecks.AtLeast("--batch-size", batch, 1),
                 OptionChecks.Finite("--lr", lr),
-                OptionChecks.WritableDirectory("--plots", plots));
+                OptionChecks.WritableDirectory("--plots", plots),
+                OptionChecks.WritableFile("--onnx", onnx));
             if (problem is not null) return OptionChecks.Refuse(problem, error);
-            return OptionChecks.Guarded(() => Train(epochs, lr, batch, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), plots, output), error);
+            return OptionChecks.Guarded(() => Train(epochs, lr, batch, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), plots, onnx, output), error);
         });
         var result = root.Parse(args);
         if (result.Errors.Count > 0) return OptionChecks.Refuse(result.Errors[0].Message, error);
@@ -60,7 +63,7 @@ public static class DigitsCommand
         new Conv2d(8, 16, 3, padding: 1, dtype: DType.Float32), new ReLU(), new MaxPool2d(2),
         new Flatten(), new Linear(16 * 2 * 2, Classes, dtype: DType.Float32)); // 16 channels × 2 × 2 = 64 features → 10
 
-    private static int Train(int epochs, double lr, int batchSize, uint seed, uint dataSeed, string? plotsDirectory, TextWriter output)
+    private static int Train(int epochs, double lr, int batchSize, uint seed, uint dataSeed, string? plotsDirectory, string? onnxPath, TextWriter output)
     {
         var (pixels, labels) = Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv.gz"));
         var order = new NumPyRandomState(dataSeed).Permutation(labels.Length);
@@ -117,6 +120,11 @@ public static class DigitsCommand
             var testPixels = test.SelectMany(i => pixels.AsSpan(i * Pixels, Pixels).ToArray()).ToArray();
             var truth = test.Select(i => labels[i]).ToArray();
             foreach (var file in DigitsPlots.Write(plotsDirectory, losses, testPixels, truth, predictions)) output.WriteLine($"wrote {file}");
+        }
+        if (onnxPath is not null)
+        {
+            OnnxExporter.Export(model, onnxPath, [1, 8, 8]); // input "input" [N, 1, 8, 8] -> output "output" [N, 10] logits
+            output.WriteLine($"wrote {onnxPath}");
         }
         return 0;
     }

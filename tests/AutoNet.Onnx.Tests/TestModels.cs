@@ -94,6 +94,11 @@ internal static class TestModels
         new Conv1d(2, 4, 3, stride: 2, padding: 1, bias: false, dtype: dtype), new ReLU(), new MaxPool1d(2, 1, 1),
         new AvgPool1d(2), new Flatten(), new Linear(12, 2, dtype: dtype));
 
+    /// <summary>The architecture of examples/Digits, on [N, 1, 8, 8]: conv 8 → ReLU → max-pool → conv 16 → ReLU → max-pool → linear 64 → 10.</summary>
+    public static Sequential Digits(DType dtype) => new(
+        new Conv2d(1, 8, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2),
+        new Conv2d(8, 16, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64, 10, dtype: dtype));
+
     /// <summary>On [N, 3, 5, 7]: a dilated, strided Conv2d then global average pooling (AdaptiveAvgPool2d(1)).</summary>
     public static Sequential GlobalPooling(DType dtype) => new(
         new Conv2d(3, 5, 2, stride: 2, dilation: 2, dtype: dtype), new AdaptiveAvgPool2d(1), new Flatten());

@@ -55,6 +55,7 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Digits", "--lr NaN", "--lr must be a finite number >= 0, got NaN.");
         data.Add("Digits", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
         data.Add("Digits", "--plots FILE/plots", "--plots '");
+        data.Add("Digits", "--onnx DIR", "is a directory; expected a file path.");
         data.Add("Digits", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         return data;
     }
