@@ -14,7 +14,8 @@ internal static partial class LayerExport
     /// <summary>The layers <see cref="Export"/> knows, for the error message.</summary>
     public const string SupportedLayers =
         "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, LayerNorm, " +
-        "ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign";
+        "ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, " +
+        "Conv1d, Conv2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool2d";
 
     /// <summary>Adds the nodes computing <paramref name="layer"/>(<paramref name="x"/>) and returns the result.</summary>
     /// <param name="g">The graph being built.</param>
@@ -39,6 +40,16 @@ internal static partial class LayerExport
         Dropout => Unary(g, "Identity", path, x), // dropout is the identity at inference, as torch.onnx exports it
         BatchNorm1d batchNorm => ExportBatchNorm1d(g, batchNorm, path, x),
         LayerNorm layerNorm => ExportLayerNorm(g, layerNorm, path, x),
+        Conv1d conv => ExportConv(g, path, x, "Conv1d", conv.Weight, conv.Bias, conv.InChannels, conv.OutChannels,
+            [conv.KernelSize], [conv.Stride], [conv.Padding], [conv.Dilation], conv.Groups),
+        Conv2d conv => ExportConv(g, path, x, "Conv2d", conv.Weight, conv.Bias, conv.InChannels, conv.OutChannels,
+            [conv.KernelSize.Item1, conv.KernelSize.Item2], [conv.Stride.Item1, conv.Stride.Item2],
+            [conv.Padding.Item1, conv.Padding.Item2], [conv.Dilation.Item1, conv.Dilation.Item2], conv.Groups),
+        MaxPool1d pool => ExportPool(g, path, x, "MaxPool1d", "MaxPool", 1, pool.KernelSize, pool.Stride, pool.Padding),
+        MaxPool2d pool => ExportPool(g, path, x, "MaxPool2d", "MaxPool", 2, pool.KernelSize, pool.Stride, pool.Padding),
+        AvgPool1d pool => ExportPool(g, path, x, "AvgPool1d", "AveragePool", 1, pool.KernelSize, pool.Stride, pool.Padding),
+        AvgPool2d pool => ExportPool(g, path, x, "AvgPool2d", "AveragePool", 2, pool.KernelSize, pool.Stride, pool.Padding),
+        AdaptiveAvgPool2d pool => ExportAdaptiveAvgPool2d(g, pool, path, x),
         _ when ExportNextActivation(g, layer, path, x) is { } y => y,
         _ => throw new NotSupportedException(
             $"OnnxExporter: layer '{Display(path)}' is a {layer.GetType().Name}, which the ONNX exporter does not support. Supported layers: {SupportedLayers}."),

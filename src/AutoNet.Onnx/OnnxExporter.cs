@@ -11,7 +11,8 @@ namespace AutoNet.Onnx;
 /// The model is a <see cref="Sequential"/> (nested ones too) of <c>Linear</c>, <c>ReLU</c>, <c>Sigmoid</c>,
 /// <c>Tanh</c>, <c>LeakyReLU</c>, <c>GELU</c>, <c>Softmax</c>, <c>LogSoftmax</c>, <c>Flatten</c>, <c>Identity</c>,
 /// <c>Dropout</c>, <c>BatchNorm1d</c> (with running statistics), <c>LayerNorm</c>, <c>ELU</c>, <c>SELU</c>, <c>SiLU</c>,
-/// <c>Mish</c>, <c>ReLU6</c>, <c>Hardtanh</c>, <c>LogSigmoid</c> and <c>Softsign</c>; any other layer is refused
+/// <c>Mish</c>, <c>ReLU6</c>, <c>Hardtanh</c>, <c>LogSigmoid</c>, <c>Softsign</c>, <c>Conv1d</c>, <c>Conv2d</c>,
+/// <c>MaxPool1d/2d</c>, <c>AvgPool1d/2d</c> and <c>AdaptiveAvgPool2d</c>; any other layer is refused
 /// with a <see cref="NotSupportedException"/> naming it. What is exported is the model's eval-mode (inference)
 /// behaviour, whatever its <see cref="Module.Training"/> flag, as torch.onnx.export does by default: Dropout is
 /// the identity, BatchNorm1d uses its running statistics. The model itself is not changed.

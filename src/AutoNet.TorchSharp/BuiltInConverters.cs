@@ -8,11 +8,12 @@ namespace AutoNet.TorchSharp;
 /// <summary>
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations
 /// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, Softplus),
-/// Dropout, Flatten and Identity, and the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm, GroupNorm).
+/// Dropout, Flatten and Identity, the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm,
+/// GroupNorm), and convolution and pooling (BuiltInConverters.Conv.cs).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
-internal static class BuiltInConverters
+internal static partial class BuiltInConverters
 {
     public static IEnumerable<ModuleConverter> All()
     {
@@ -77,6 +78,7 @@ internal static class BuiltInConverters
             (m, _) => ImportBatchNorm(m, (c, eps, momentum, affine, track, dt) => new BatchNorm2d(c, eps, momentum, affine, track, dt)));
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
         yield return ModuleConverter.Create<GroupNorm, TorchModules.GroupNorm>(ExportGroupNorm, ImportGroupNorm);
+        foreach (var converter in ConvolutionAndPooling()) yield return converter;
     }
 
     /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>

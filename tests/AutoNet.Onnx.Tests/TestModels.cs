@@ -80,6 +80,30 @@ internal static class TestModels
         new LeakyReLU(0.25));
 
     /// <summary>
+    /// On [N, 1, 8, 8]: Conv2d with padding, MaxPool2d, a grouped Conv2d with (height, width) pairs and dilation,
+    /// AvgPool2d with padding (counted), AdaptiveAvgPool2d(2), Flatten, Linear.
+    /// </summary>
+    public static Sequential Convolutional2d(DType dtype) => new(
+        new Conv2d(1, 4, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2),
+        new Conv2d(4, 6, (3, 2), (1, 1), (1, 0), (1, 2), groups: 2, dtype: dtype), new Tanh(),
+        new AvgPool2d(3, 1, 1), new AdaptiveAvgPool2d(2), new Flatten(), new Linear(24, 3, dtype: dtype));
+
+    /// <summary>On [N, 2, 9]: Conv1d with stride and padding, MaxPool1d with padding, AvgPool1d, Flatten, Linear;
+    /// then the [N, 4, 3] is also pooled globally by a 2-D model in <see cref="Convolutional2d"/>'s test.</summary>
+    public static Sequential Convolutional1d(DType dtype) => new(
+        new Conv1d(2, 4, 3, stride: 2, padding: 1, bias: false, dtype: dtype), new ReLU(), new MaxPool1d(2, 1, 1),
+        new AvgPool1d(2), new Flatten(), new Linear(12, 2, dtype: dtype));
+
+    /// <summary>The architecture of examples/Digits, on [N, 1, 8, 8]: conv 8 → ReLU → max-pool → conv 16 → ReLU → max-pool → linear 64 → 10.</summary>
+    public static Sequential Digits(DType dtype) => new(
+        new Conv2d(1, 8, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2),
+        new Conv2d(8, 16, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64, 10, dtype: dtype));
+
+    /// <summary>On [N, 3, 5, 7]: a dilated, strided Conv2d then global average pooling (AdaptiveAvgPool2d(1)).</summary>
+    public static Sequential GlobalPooling(DType dtype) => new(
+        new Conv2d(3, 5, 2, stride: 2, dilation: 2, dtype: dtype), new AdaptiveAvgPool2d(1), new Flatten());
+
+    /// <summary>
     /// Gives the model values worth testing, in float64, from <paramref name="seed"/>: every parameter uniform in
     /// [-1, 1) (norm scales in [0.5, 1.5)), then, in training mode, a few forward passes to move the BatchNorm
     /// running statistics away from 0 and 1. Leaves the model in eval mode.

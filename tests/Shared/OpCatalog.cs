@@ -117,6 +117,16 @@ public static class OpCatalog
         ["softsign"] = (_, x) => F.Softsign(x[0]),
         // matmul (issue 11, part 8): F.Linear on [*, in] inputs, with or without a bias.
         ["linear"] = (_, x) => F.Linear(x[0], x[1], x.Length > 2 ? x[2] : null),
+        // Convolution and pooling (issue 12, helper cnn): a third input is the bias; "*_hw" args are (height, width) pairs.
+        ["conv1d"] = (a, x) => F.Conv1d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["conv2d"] = (a, x) => a.Has("stride_hw")
+            ? F.Conv2d(x[0], x[1], x.Length > 2 ? x[2] : null, Pair(a, "stride_hw"), Pair(a, "padding_hw"), Pair(a, "dilation_hw"), a.Int("groups"))
+            : F.Conv2d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["max_pool1d"] = (a, x) => F.MaxPool1d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["max_pool2d"] = (a, x) => F.MaxPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["avg_pool1d"] = (a, x) => F.AvgPool1d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["avg_pool2d"] = (a, x) => F.AvgPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
+        ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
     };
 
     /// <summary>
@@ -133,6 +143,8 @@ public static class OpCatalog
             : int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) is var v && v < 0 ? Index.FromEnd(-v) : Index.FromStart(v);
         return new Range(Bound(ends[0].Trim(), Index.Start), Bound(ends[1].Trim(), Index.End));
     }).ToArray();
+
+    private static (int, int) Pair(OpArgs a, string name) => (a.Ints(name)[0], a.Ints(name)[1]);
 
     /// <summary>Runs <paramref name="op"/> in AutoNet; names the op when the catalog has no entry for it.</summary>
     public static Tensor Apply(string op, OpArgs args, Tensor[] inputs) =>

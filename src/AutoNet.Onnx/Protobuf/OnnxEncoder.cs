@@ -55,6 +55,10 @@ internal static class OnnxEncoder
                 w.Int64(3, i.Value);                      //                 optional int64 i = 3;
                 w.Int64(20, 2);                           //                 (INT = 2)
                 break;
+            case OnnxIntsAttribute ints:
+                foreach (long v in ints.Values) w.Int64(8, v); //               repeated int64 ints = 8;
+                w.Int64(20, 7);                           //                 (INTS = 7)
+                break;
             case OnnxStringAttribute s:
                 w.String(4, s.Value);                     //                 optional bytes s = 4; (UTF-8)
                 w.Int64(20, 3);                           //                 (STRING = 3)

@@ -30,6 +30,9 @@ internal sealed record OnnxFloatAttribute(string Name, float Value) : OnnxAttrib
 /// <summary>A STRING attribute, e.g. Gelu's <c>approximate</c>.</summary>
 internal sealed record OnnxStringAttribute(string Name, string Value) : OnnxAttribute(Name);
 
+/// <summary>A list of integers (kernel_shape, strides, pads, ...).</summary>
+internal sealed record OnnxIntsAttribute(string Name, long[] Values) : OnnxAttribute(Name);
+
 /// <summary>One operator call (NodeProto): <c>outputs = opType(inputs; attributes)</c>.</summary>
 internal sealed record OnnxNode(string OpType, string Name, IReadOnlyList<string> Inputs, IReadOnlyList<string> Outputs,
     IReadOnlyList<OnnxAttribute> Attributes);

@@ -21,6 +21,7 @@ public sealed class ExampleOptionsTests : IDisposable
             "Moons" => MoonsCommand.Run(args, output, error),
             "Circles" => CirclesCommand.Run(args, output, error),
             "Spirals" => SpiralsCommand.Run(args, output, error),
+            "Digits" => DigitsCommand.Run(args, output, error),
             _ => RegressionCommand.Run(args, output, error),
         };
         return (code, output.ToString(), error.ToString());
@@ -49,6 +50,13 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Spirals", "--onnx FILE/m.onnx", "--onnx '");
         data.Add("Regression", "--samples 0", "--samples must be >= 1, got 0.");
         data.Add("Regression", "--onnx FILE/m.onnx", "--onnx '");
+        data.Add("Digits", "--epochs -3", "--epochs must be >= 0, got -3.");
+        data.Add("Digits", "--batch-size 0", "--batch-size must be >= 1, got 0.");
+        data.Add("Digits", "--lr NaN", "--lr must be a finite number >= 0, got NaN.");
+        data.Add("Digits", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
+        data.Add("Digits", "--plots FILE/plots", "--plots '");
+        data.Add("Digits", "--onnx DIR", "is a directory; expected a file path.");
+        data.Add("Digits", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         return data;
     }
 

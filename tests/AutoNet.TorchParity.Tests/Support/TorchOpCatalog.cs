@@ -123,6 +123,15 @@ public static class TorchOpCatalog
         ["softsign"] = (_, x) => torch.nn.functional.softsign(x[0]),
         // matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
         ["linear"] = (_, x) => torch.nn.functional.linear(x[0], x[1], x.Length > 2 ? x[2] : null),
+        // Convolution and pooling (issue 12, helper cnn): a third input is the bias; "*_hw" args are (height, width) pairs.
+        ["conv1d"] = (a, x) => torch.nn.functional.conv1d(x[0], x[1], x.Length > 2 ? x[2] : null, a.Int("stride"), a.Int("padding"), a.Int("dilation"), a.Int("groups")),
+        ["conv2d"] = (a, x) => torch.nn.functional.conv2d(x[0], x[1], x.Length > 2 ? x[2] : null,
+            ConvPair(a, "stride"), ConvPair(a, "padding"), ConvPair(a, "dilation"), a.Int("groups")),
+        ["max_pool1d"] = (a, x) => torch.nn.functional.max_pool1d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["max_pool2d"] = (a, x) => torch.nn.functional.max_pool2d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["avg_pool1d"] = (a, x) => torch.nn.functional.avg_pool1d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
+        ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
@@ -134,6 +143,11 @@ public static class TorchOpCatalog
         long? Bound(string s) => s.Length == 0 ? null : long.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
         return torch.TensorIndex.Slice(Bound(ends[0]), Bound(ends[1]));
     }).ToArray();
+
+    private static long[] ConvPair(OpArgs a, string name) =>
+        a.Has(name + "_hw") ? Longs(a.Ints(name + "_hw")) : [a.Int(name), a.Int(name)];
+
+    private static long? PoolStride(OpArgs a) => a.Has("stride") ? a.Int("stride") : null;
 
     /// <summary>Runs <paramref name="op"/> in TorchSharp; names the op when the catalog has no entry for it.</summary>
     public static torch.Tensor Apply(string op, OpArgs args, torch.Tensor[] inputs) =>

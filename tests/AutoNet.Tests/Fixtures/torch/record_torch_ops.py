@@ -62,6 +62,11 @@ def binary(fn):
     return call
 
 
+def hw(a, name):
+    """A convolution argument: the pair args[name + "_hw"] when given, else the number args[name]."""
+    return tuple(a[name + "_hw"]) if name + "_hw" in a else a[name]
+
+
 def along(fn):
     """A reduction over everything, or along args "dim" (keeping it if args "keepdim")."""
     return lambda a, x: fn(x[0]) if "dim" not in a else fn(x[0], a["dim"], a["keepdim"])
@@ -175,6 +180,14 @@ OPS = {
     "softsign": lambda a, x: F.softsign(x[0]),
     # matmul (issue 11, part 8): F.linear on [*, in] inputs, with or without a bias.
     "linear": lambda a, x: F.linear(x[0], x[1], x[2] if len(x) > 2 else None),
+    # Convolution and pooling (issue 12, helper cnn): a third input is the bias; "*_hw" args are (height, width) pairs.
+    "conv1d": lambda a, x: F.conv1d(x[0], x[1], x[2] if len(x) > 2 else None, a["stride"], a["padding"], a["dilation"], a["groups"]),
+    "conv2d": lambda a, x: F.conv2d(x[0], x[1], x[2] if len(x) > 2 else None, *(hw(a, k) for k in ("stride", "padding", "dilation")), a["groups"]),
+    "max_pool1d": lambda a, x: F.max_pool1d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
+    "max_pool2d": lambda a, x: F.max_pool2d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
+    "avg_pool1d": lambda a, x: F.avg_pool1d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
+    "avg_pool2d": lambda a, x: F.avg_pool2d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
+    "adaptive_avg_pool2d": lambda a, x: F.adaptive_avg_pool2d(x[0], a["output_size"]),
 }
 
 

@@ -1,0 +1,109 @@
+using System.Numerics;
+
+namespace AutoNet.Kernels;
+
+/// <summary>
+/// The geometry of a 2-D convolution (1-D is H = 1 with a 1-high kernel): input [N, C, H, W], weight
+/// [O, C/G, KH, KW], output [N, O, OH, OW], with stride S, zero padding P and dilation D per spatial dim and G groups.
+/// An output position (oh, ow) reads input rows oh·SH − PH + ki·DH and columns ow·SW − PW + kj·DW.
+/// </summary>
+internal readonly record struct ConvGeometry(
+    int N, int C, int H, int W, int O, int Groups,
+    int KH, int KW, int SH, int SW, int PH, int PW, int DH, int DW)
+{
+    /// <summary>Output height: ⌊(H + 2·PH − DH·(KH − 1) − 1) / SH⌋ + 1.</summary>
+    public int OH => (H + 2 * PH - DH * (KH - 1) - 1) / SH + 1;
+
+    /// <summary>Output width: ⌊(W + 2·PW − DW·(KW − 1) − 1) / SW⌋ + 1.</summary>
+    public int OW => (W + 2 * PW - DW * (KW - 1) - 1) / SW + 1;
+
+    /// <summary>Rows of a group's column matrix: C/G · KH · KW (one per weight element of an output channel).</summary>
+    public int Rows => C / Groups * KH * KW;
+
+    /// <summary>Columns of a group's column matrix: N · OH · OW (one per output position of every sample).</summary>
+    public int Cols => N * OH * OW;
+
+    /// <summary>Output channels per group.</summary>
+    public int GroupOut => O / Groups;
+}
+
+/// <summary>
+/// The loops of convolution by im2col: a group's input patches unrolled into a column matrix [C/G·KH·KW, N·OH·OW]
+/// (zeros where a patch reaches into the padding), its adjoint col2im (adding each column entry back to the pixel it
+/// came from), and the copies between an [N, O, OH·OW] tensor and a group's [O/G, N·OH·OW] matrix. The products
+/// themselves are <see cref="MatrixProduct"/>'s.
+/// </summary>
+internal static class ConvolutionLoops
+{
+    /// <summary>cols[(c·KH + ki)·KW + kj, (n·OH + oh)·OW + ow] = x[n, group·C/G + c, oh·SH − PH + ki·DH, ow·SW − PW + kj·DW], 0 outside.</summary>
+    public static void Im2Col<T>(ReadOnlySpan<T> x, Span<T> cols, in ConvGeometry g, int group) where T : unmanaged, INumberBase<T>
+    {
+        int cg = g.C / g.Groups, oh = g.OH, ow = g.OW, l = oh * ow, colCount = g.Cols;
+        for (int c = 0; c < cg; c++)
+            for (int ki = 0; ki < g.KH; ki++)
+                for (int kj = 0; kj < g.KW; kj++)
+                {
+                    var row = cols.Slice(((c * g.KH + ki) * g.KW + kj) * colCount, colCount);
+                    for (int n = 0; n < g.N; n++)
+                    {
+                        var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
+                        for (int i = 0; i < oh; i++)
+                        {
+                            int h = i * g.SH - g.PH + ki * g.DH;
+                            var dst = row.Slice(n * l + i * ow, ow);
+                            if (h < 0 || h >= g.H) { dst.Clear(); continue; }
+                            for (int j = 0; j < ow; j++)
+                            {
+                                int w = j * g.SW - g.PW + kj * g.DW;
+                                dst[j] = w >= 0 && w < g.W ? plane[h * g.W + w] : T.Zero;
+                            }
+                        }
+                    }
+                }
+    }
+
+    /// <summary>The adjoint of <see cref="Im2Col{T}"/>: x[n, group·C/G + c, h, w] += every column entry that was read from it.</summary>
+    public static void Col2ImAdd<T>(ReadOnlySpan<T> cols, Span<T> x, in ConvGeometry g, int group) where T : unmanaged, INumberBase<T>
+    {
+        int cg = g.C / g.Groups, oh = g.OH, ow = g.OW, l = oh * ow, colCount = g.Cols;
+        for (int c = 0; c < cg; c++)
+            for (int ki = 0; ki < g.KH; ki++)
+                for (int kj = 0; kj < g.KW; kj++)
+                {
+                    var row = cols.Slice(((c * g.KH + ki) * g.KW + kj) * colCount, colCount);
+                    for (int n = 0; n < g.N; n++)
+                    {
+                        var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
+                        for (int i = 0; i < oh; i++)
+                        {
+                            int h = i * g.SH - g.PH + ki * g.DH;
+                            if (h < 0 || h >= g.H) continue;
+                            var src = row.Slice(n * l + i * ow, ow);
+                            for (int j = 0; j < ow; j++)
+                            {
+                                int w = j * g.SW - g.PW + kj * g.DW;
+                                if (w >= 0 && w < g.W) plane[h * g.W + w] += src[j];
+                            }
+                        }
+                    }
+                }
+    }
+
+    /// <summary>matrix[o, n·L + p] = y[n, group·O/G + o, p] for a [N, O, L] tensor y (L = OH·OW): a group's output channels as one matrix.</summary>
+    public static void GroupToMatrix<T>(ReadOnlySpan<T> y, Span<T> matrix, in ConvGeometry g, int group) where T : unmanaged
+    {
+        int og = g.GroupOut, l = g.OH * g.OW;
+        for (int n = 0; n < g.N; n++)
+            for (int o = 0; o < og; o++)
+                y.Slice((n * g.O + group * og + o) * l, l).CopyTo(matrix.Slice(o * g.Cols + n * l, l));
+    }
+
+    /// <summary>The inverse copy of <see cref="GroupToMatrix{T}"/>: y[n, group·O/G + o, p] = matrix[o, n·L + p].</summary>
+    public static void MatrixToGroup<T>(ReadOnlySpan<T> matrix, Span<T> y, in ConvGeometry g, int group) where T : unmanaged
+    {
+        int og = g.GroupOut, l = g.OH * g.OW;
+        for (int n = 0; n < g.N; n++)
+            for (int o = 0; o < og; o++)
+                matrix.Slice(o * g.Cols + n * l, l).CopyTo(y.Slice((n * g.O + group * og + o) * l, l));
+    }
+}

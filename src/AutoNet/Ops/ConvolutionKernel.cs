@@ -1,0 +1,88 @@
+using System.Numerics;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// The Tensor-level entry points of convolution by im2col + GEMM, one product per group over the whole batch
+/// (the span loops are <see cref="ConvolutionLoops"/>, the products <see cref="MatrixProduct"/>): the convolution
+/// itself, its input gradient (Wᵀ · grad, then col2im) and its weight gradient (grad · colsᵀ). Tensors are
+/// contiguous [N, C, H, W], [O, C/G, KH, KW] and [N, O, OH, OW] of one floating dtype.
+/// </summary>
+internal static class ConvolutionKernel
+{
+    /// <summary>y[n, o] = Σ_c,ki,kj w[o, c, ki, kj] · x[n, group(o)·C/G + c, …] (no bias).</summary>
+    public static Tensor Forward(Tensor x, Tensor w, ConvGeometry g)
+    {
+        var y = Tensor.ZeroFilled([g.N, g.O, g.OH, g.OW], x.DType, "Conv");
+        if (x.DType == DType.Float32) Forward<float>(x.Span<float>(), w.Span<float>(), y.Span<float>(), g);
+        else Forward<double>(x.Span<double>(), w.Span<double>(), y.Span<double>(), g);
+        return y;
+    }
+
+    /// <summary>The gradient of the input given the output's: col2im(W_gᵀ · grad_g) for each group.</summary>
+    public static Tensor InputGrad(Tensor grad, Tensor w, ConvGeometry g)
+    {
+        var gx = Tensor.ZeroFilled([g.N, g.C, g.H, g.W], grad.DType, "Conv");
+        if (grad.DType == DType.Float32) InputGrad<float>(grad.Span<float>(), w.Span<float>(), gx.Span<float>(), g);
+        else InputGrad<double>(grad.Span<double>(), w.Span<double>(), gx.Span<double>(), g);
+        return gx;
+    }
+
+    /// <summary>The gradient of the weight given the output's: grad_g · im2col(x)_gᵀ for each group.</summary>
+    public static Tensor WeightGrad(Tensor x, Tensor grad, ConvGeometry g)
+    {
+        var gw = Tensor.ZeroFilled([g.O, g.C / g.Groups, g.KH, g.KW], x.DType, "Conv");
+        if (x.DType == DType.Float32) WeightGrad<float>(x.Span<float>(), grad.Span<float>(), gw.Span<float>(), g);
+        else WeightGrad<double>(x.Span<double>(), grad.Span<double>(), gw.Span<double>(), g);
+        return gw;
+    }
+
+    private static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
+        var columns = new T[rows * cols];
+        var product = new T[og * cols];
+        for (int group = 0; group < g.Groups; group++)
+        {
+            ConvolutionLoops.Im2Col(x, columns, g, group);
+            var wg = w.Slice(group * og * rows, og * rows).ToArray();
+            MatrixProduct.Multiply(wg, columns, product, og, rows, cols, false, false, Environment.ProcessorCount);
+            ConvolutionLoops.MatrixToGroup<T>(product, y, g, group);
+        }
+    }
+
+    private static void InputGrad<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> w, Span<T> gx, ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
+        var gradMatrix = new T[og * cols];
+        var columns = new T[rows * cols];
+        for (int group = 0; group < g.Groups; group++)
+        {
+            ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
+            var wg = w.Slice(group * og * rows, og * rows).ToArray();
+            if (og == 0) Array.Clear(columns); // k = 0: the product leaves C as it is
+            MatrixProduct.Multiply(wg, gradMatrix, columns, rows, og, cols, true, false, Environment.ProcessorCount);
+            ConvolutionLoops.Col2ImAdd<T>(columns, gx, g, group);
+        }
+    }
+
+    private static void WeightGrad<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> grad, Span<T> gw, ConvGeometry g)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
+        var columns = new T[rows * cols];
+        var gradMatrix = new T[og * cols];
+        var product = new T[og * rows];
+        for (int group = 0; group < g.Groups; group++)
+        {
+            ConvolutionLoops.Im2Col(x, columns, g, group);
+            ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
+            if (cols == 0) Array.Clear(product);
+            MatrixProduct.Multiply(gradMatrix, columns, product, og, cols, rows, false, true, Environment.ProcessorCount);
+            product.CopyTo(gw.Slice(group * og * rows, og * rows));
+        }
+    }
+}
