@@ -188,7 +188,17 @@ def all_layers():
     return AllLayers(), loss
 
 
-RECIPES = {"moons": moons, "all-layers": all_layers}
+def digits():
+    """The Digits example's CNN (examples/Digits: DigitsCommand.Model), cross-entropy on class indices."""
+    nn = torch.nn
+    model = nn.Sequential(
+        nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(8, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(16 * 2 * 2, 10))
+    return model, lambda m, batch: torch.nn.functional.cross_entropy(m(batch["x"]), batch["target"].long())
+
+
+RECIPES = {"moons": moons, "all-layers": all_layers, "digits": digits}
 
 
 def _recipe(spec):

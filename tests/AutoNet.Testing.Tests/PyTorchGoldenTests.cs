@@ -8,7 +8,8 @@ namespace AutoNet.Testing.Tests;
 /// <summary>
 /// The worked examples of docs/testing-gradients.md: weights and batch exported from AutoNet, gradients recorded
 /// from them once with PyTorch 1.13 by tools/record_torch_gradients.py (commands in Goldens/README.md), committed,
-/// and checked here with nothing but .NET. (The Digits CNN will join them once AutoNet has convolution layers.)
+/// and checked here with nothing but .NET: the moons network, every layer with a TorchSharp converter, and the Digits
+/// example's CNN.
 /// </summary>
 public class PyTorchGoldenTests(ITestOutputHelper output)
 {
@@ -39,9 +40,21 @@ public class PyTorchGoldenTests(ITestOutputHelper output)
             result.Comparisons.Where(c => c.Kind == GradientComparisonKind.Gradient).Select(c => c.Name));
     }
 
+    [Fact]
+    public void The_Digits_CNN_matches_PyTorchs_recorded_golden()
+    {
+        var example = new DigitsExample();
+        var result = GradientSnapshot.Verify(Goldens.Path("digits", "pytorch.safetensors"), example.Model, example.Loss, example.Inputs);
+        Assert.True(result.Passed, result.ToString());
+        output.WriteLine(result.ToString());
+        Assert.Equal(["0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias", "input.x"],
+            result.Comparisons.Where(c => c.Kind == GradientComparisonKind.Gradient).Select(c => c.Name));
+    }
+
     [Theory]
     [InlineData("moons")]
     [InlineData("all-layers")]
+    [InlineData("digits")]
     public void The_goldens_were_recorded_by_PyTorch_with_the_script(string example)
     {
         var golden = GradientSnapshot.Load(Goldens.Path(example, "pytorch.safetensors"));
@@ -66,5 +79,13 @@ public class PyTorchGoldenTests(ITestOutputHelper output)
         var example = new AllLayersExample();
         Assert.Null(Goldens.CheckExported(Goldens.Path("all-layers", "weights.safetensors"), example.Model.StateDict()));
         Assert.Null(Goldens.CheckExported(Goldens.Path("all-layers", "batch.safetensors"), example.Batch));
+    }
+
+    [Fact]
+    public void The_committed_digits_weights_and_batch_are_what_AutoNet_exports()
+    {
+        var example = new DigitsExample();
+        Assert.Null(Goldens.CheckExported(Goldens.Path("digits", "weights.safetensors"), example.Model.StateDict()));
+        Assert.Null(Goldens.CheckExported(Goldens.Path("digits", "batch.safetensors"), example.Batch));
     }
 }

@@ -99,3 +99,51 @@ internal sealed class AllLayersExample
 
     public Dictionary<string, Tensor> Inputs => new() { ["x"] = X };
 }
+
+/// <summary>
+/// The Digits example's CNN (<c>DigitsCommand.Model()</c>: conv 8@3×3 pad 1, ReLU, max-pool 2, conv 16@3×3 pad 1,
+/// ReLU, max-pool 2, flatten, linear 64 → 10) in float64, with seeded weights, on the first 32 of the 8 × 8 digits
+/// (pixels / 16), cross-entropy on the labels. tools/record_torch_gradients.py's "digits".
+/// </summary>
+internal sealed class DigitsExample
+{
+    private const int Rows = 32;
+
+    public Module Model { get; }
+    public Tensor X { get; }
+    public Tensor Target { get; }
+
+    public DigitsExample()
+    {
+        Model = global::DigitsCommand.Model().To(DType.Float64);
+        var rng = new NumPyRandomState(2026);
+        using (Autograd.NoGrad())
+            foreach (var (_, parameter) in Model.NamedParameters())
+                parameter.CopyFrom(rng.Randn([.. parameter.Shape]) * 0.3);
+        var (pixels, labels) = ReadDigits(Rows);
+        X = Tensor.From(pixels, Rows, 1, 8, 8) / 16.0;
+        Target = Tensor.From(labels, Rows);
+    }
+
+    public Tensor Loss() => F.CrossEntropy(Model.Forward(X), Target.To(DType.Int64));
+
+    public Dictionary<string, Tensor> Batch => new() { ["x"] = X, ["target"] = Target };
+
+    public Dictionary<string, Tensor> Inputs => new() { ["x"] = X };
+
+    /// <summary>The first rows of examples/Digits/data/digits.csv.gz (64 pixels, then the label, per line).</summary>
+    private static (double[] Pixels, double[] Labels) ReadDigits(int rows)
+    {
+        string path = System.IO.Path.Combine(Goldens.Directory, "..", "..", "..", "examples", "Digits", "data", "digits.csv.gz");
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
+        var pixels = new List<double>();
+        var labels = new List<double>();
+        for (int r = 0; r < rows; r++)
+        {
+            var fields = reader.ReadLine()!.Split(',').Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            pixels.AddRange(fields[..64]);
+            labels.Add(fields[64]);
+        }
+        return ([.. pixels], [.. labels]);
+    }
+}
