@@ -127,6 +127,7 @@ public static class OpCatalog
         ["avg_pool1d"] = (a, x) => F.AvgPool1d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
         ["avg_pool2d"] = (a, x) => F.AvgPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
+        ["one_hot"] = (a, x) => F.OneHot(x[0], a.Int("num_classes")),
     };
 
     /// <summary>

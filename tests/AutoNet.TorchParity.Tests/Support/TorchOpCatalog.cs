@@ -132,6 +132,7 @@ public static class TorchOpCatalog
         ["avg_pool1d"] = (a, x) => torch.nn.functional.avg_pool1d(x[0], a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
         ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
+        ["one_hot"] = (a, x) => torch.nn.functional.one_hot(x[0], a.Int("num_classes")),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
