@@ -52,9 +52,7 @@ public static class DigitsCommand
             if (problem is not null) return OptionChecks.Refuse(problem, error);
             return OptionChecks.Guarded(() => Train(epochs, lr, batch, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), plots, onnx, output), error);
         });
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0) return OptionChecks.Refuse(result.Errors[0].Message, error);
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return OptionChecks.Invoke(root, args, output, error);
     }
 
     /// <summary>The CNN of the example, its parameters in float32 drawn from the default generator.</summary>

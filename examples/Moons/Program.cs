@@ -49,9 +49,7 @@ public static class MoonsCommand
             if (problem is not null) return OptionChecks.Refuse(problem, error);
             return OptionChecks.Guarded(() => Train(epochs, lr, hidden, parse.GetValue(seedOption), parse.GetValue(dataSeedOption), printEvery, plots, output), error);
         });
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0) return OptionChecks.Refuse(result.Errors[0].Message, error);
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return OptionChecks.Invoke(root, args, output, error);
     }
 
     private static int Train(int epochs, double lr, int hidden, uint seed, uint dataSeed, int printEvery, string? plotsDirectory, TextWriter output)

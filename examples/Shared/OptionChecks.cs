@@ -6,7 +6,7 @@ using System.Globalization;
 namespace AutoNet.Examples;
 
 /// <summary>Option checks for the examples; every message names the option and the value given.</summary>
-internal static class OptionChecks
+internal static partial class OptionChecks
 {
     /// <summary>The exit code of a run refused because of its options.</summary>
     public const int UsageError = 2;

@@ -64,8 +64,6 @@ public static class SpiralsCommand
                 return 0;
             }, error);
         });
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0) return OptionChecks.Refuse(result.Errors[0].Message, error);
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return OptionChecks.Invoke(root, args, output, error);
     }
 }

@@ -16,7 +16,8 @@ public partial class Tensor
         if (index.DType == DType.Bool) return (MaskIndex(x, dim, index, op), dim + 1);
         int size = x.ShapeArray[dim];
         var flat = index.Reshape(-1);
-        if (flat.Count > 0 && flat.Lt(0L).Sum().ItemInt64() > 0) flat = Where(flat.Lt(0L), flat + size, flat); // -1 is the last, as in Python
+        var negative = flat.Lt(0L);
+        if (negative.Sum().ItemInt64() > 0) flat = Where(negative, flat + size, flat); // -1 is the last, as in Python
         var picked = x.IndexSelect(dim, flat);
         int[] shape = [.. x.ShapeArray[..dim], .. index.ShapeArray, .. x.ShapeArray[(dim + 1)..]];
         return (picked.Reshape(shape), dim + index.Rank);
@@ -51,12 +52,12 @@ public partial class Tensor
         Tensor targets, source;
         using (GradMode.Set(false))
         {
-            var positions = Arange(Count, DType.Int64).Reshape(ShapeArray);
-            targets = positions.IndexView(indices, op).Reshape(-1);
-            if (!ShapeUtil.BroadcastsTo(value.ShapeArray, positions.IndexView(indices, op).ShapeArray))
+            var picked = Arange(Count, DType.Int64).Reshape(ShapeArray).IndexView(indices, op); // the flat positions the getter reads
+            if (!ShapeUtil.BroadcastsTo(value.ShapeArray, picked.ShapeArray))
                 throw new ArgumentException(
-                    $"{op}: a value of shape {ShapeUtil.Format(value.ShapeArray)} does not broadcast to the indexed shape {ShapeUtil.Format(positions.IndexView(indices, op).ShapeArray)}.", nameof(value));
-            source = value.To(DType).Expand(positions.IndexView(indices, op).ShapeArray).Contiguous().Reshape(-1);
+                    $"{op}: a value of shape {ShapeUtil.Format(value.ShapeArray)} does not broadcast to the indexed shape {ShapeUtil.Format(picked.ShapeArray)}.", nameof(value));
+            targets = picked.Reshape(-1);
+            source = value.To(DType).Expand(picked.ShapeArray).Contiguous().Reshape(-1);
         }
         var at = Ops.Contiguous.Values(targets).Span<long>();
         switch (Storage.Data)
