@@ -35,9 +35,12 @@ public sealed class LSTM : RNNBase
     /// <param name="input"><c>[L, N, inputSize]</c>, <c>[N, L, inputSize]</c> with batchFirst, or unbatched <c>[L, inputSize]</c>.</param>
     /// <param name="state">Initial (h_0, c_0), each <c>[numLayers, N, hiddenSize]</c> (<c>[numLayers, hiddenSize]</c> for unbatched input), or null.</param>
     /// <returns>Output <c>[L, N, hiddenSize]</c> (batch-first or unbatched like the input) and State (h_n, c_n), shaped as h_0 and c_0.</returns>
+    /// <exception cref="ArgumentNullException">The state is given with a null H or C.</exception>
     /// <exception cref="ArgumentException">The input or a state tensor has the wrong rank, size, shape or dtype.</exception>
     public (Tensor Output, LSTMState State) ForwardWithState(Tensor input, LSTMState? state = null)
     {
+        if (state is not null && (state.H is null || state.C is null))
+            throw new ArgumentNullException(nameof(state), "LSTM: the state's H and C must both be given (or pass no state for zeros).");
         var (output, final) = Run(input, state is null ? null : [state.H, state.C]);
         return (output, new LSTMState(final[0], final[1]));
     }
