@@ -8,7 +8,7 @@ using TorchModules = TorchSharp.Modules;
 namespace AutoNet.TorchParity.Tests;
 
 /// <summary>
-/// RNN, GRU and LSTM against libtorch, live, in float64: a TorchSharp module's state dict is loaded into AutoNet's
+/// RNN, GRU and LSTM against libtorch, live, in float64 and float32: a TorchSharp module's state dict is loaded into AutoNet's
 /// layer by key, both run the same input (and initial state), and the output, the final state and the gradients of
 /// the input, the state and every parameter are compared. Then the converters both ways: settings, weights,
 /// dropout carried on export, nonlinearity and batch_first found on import, bidirectional refused.
@@ -31,38 +31,44 @@ public class RecurrentParityTests
         ["LSTM 2 layers no bias batchFirst unbatched with state"] = new("LSTM", 2, 5, 2, false, true, "tanh", [7, 2], true),
     };
 
-    public static TheoryData<string> Names => [.. Configs.Keys];
+    public static TheoryData<string, DType> Cases()
+    {
+        var data = new TheoryData<string, DType>();
+        foreach (var name in Configs.Keys) foreach (var dtype in new[] { DType.Float64, DType.Float32 }) data.Add(name, dtype);
+        return data;
+    }
 
-    private static torch.nn.Module TorchModule(Config c) => c.Kind switch
+    private static torch.nn.Module TorchModule(Config c, torch.ScalarType st) => c.Kind switch
     {
         "RNN" => torch.nn.RNN(c.Input, c.Hidden, c.Layers, c.Nonlinearity == "relu" ? torch.nn.NonLinearities.ReLU : torch.nn.NonLinearities.Tanh,
-            c.Bias, c.BatchFirst, dtype: torch.float64),
-        "GRU" => torch.nn.GRU(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: torch.float64),
-        _ => torch.nn.LSTM(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: torch.float64),
+            c.Bias, c.BatchFirst, dtype: st),
+        "GRU" => torch.nn.GRU(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: st),
+        _ => torch.nn.LSTM(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: st),
     };
 
-    private static RNNBase AutoNetModule(Config c) => c.Kind switch
+    private static RNNBase AutoNetModule(Config c, DType dtype) => c.Kind switch
     {
-        "RNN" => new Nn.RNN(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, nonlinearity: c.Nonlinearity),
-        "GRU" => new Nn.GRU(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst),
-        _ => new Nn.LSTM(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst),
+        "RNN" => new Nn.RNN(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, nonlinearity: c.Nonlinearity, dtype: dtype),
+        "GRU" => new Nn.GRU(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: dtype),
+        _ => new Nn.LSTM(c.Input, c.Hidden, c.Layers, c.Bias, c.BatchFirst, dtype: dtype),
     };
 
-    [Theory, MemberData(nameof(Names))]
-    public void Layer_loaded_from_a_torch_state_dict_matches_libtorch_in_values_and_gradients(string name)
+    [Theory, MemberData(nameof(Cases))]
+    public void Layer_loaded_from_a_torch_state_dict_matches_libtorch_in_values_and_gradients(string name, DType dtype)
     {
         var c = Configs[name];
+        var st = dtype.ToScalarType();
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(Inputs.StableSeed(name));
-        var theirs = TorchModule(c);
-        var ours = AutoNetModule(c);
+        var theirs = TorchModule(c, st);
+        var ours = AutoNetModule(c, dtype);
         ours.LoadStateDict(theirs.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.ToAutoNet()));
 
         bool batched = c.Shape.Length == 3;
         long[] stateShape = batched ? [c.Layers, c.BatchFirst ? c.Shape[0] : c.Shape[1], c.Hidden] : [c.Layers, c.Hidden];
-        var x = torch.randn(c.Shape.Select(d => (long)d).ToArray(), dtype: torch.float64);
-        var h0 = c.WithState ? 0.5 * torch.randn(stateShape, dtype: torch.float64) : null;
-        var c0 = c.WithState && c.Kind == "LSTM" ? 0.5 * torch.randn(stateShape, dtype: torch.float64) : null;
+        var x = torch.randn(c.Shape.Select(d => (long)d).ToArray(), dtype: st);
+        var h0 = c.WithState ? 0.5 * torch.randn(stateShape, dtype: st) : null;
+        var c0 = c.WithState && c.Kind == "LSTM" ? 0.5 * torch.randn(stateShape, dtype: st) : null;
 
         // libtorch. Its C++ modules take batched input only; PyTorch's Python layer runs an unbatched sequence as a
         // batch of one (unsqueeze, run, squeeze), and so does this test (the recorded fixture covers Python itself).
@@ -84,9 +90,9 @@ public class RecurrentParityTests
             tH = tH.squeeze(1);
             tC = tC?.squeeze(1);
         }
-        var gOut = torch.randn(tOut.shape, dtype: torch.float64);
-        var gH = torch.randn(tH.shape, dtype: torch.float64);
-        var gC = tC is null ? null : torch.randn(tC.shape, dtype: torch.float64);
+        var gOut = torch.randn(tOut.shape, dtype: st);
+        var gH = torch.randn(tH.shape, dtype: st);
+        var gC = tC is null ? null : torch.randn(tC.shape, dtype: st);
         var tLoss = (tOut * gOut).sum() + (tH * gH).sum();
         if (tC is not null) tLoss += (tC * gC!).sum();
         tLoss.backward();
@@ -122,7 +128,7 @@ public class RecurrentParityTests
         Assert.Equal(torchParameters.Keys, ours.NamedParameters().Select(p => p.Name));
         foreach (var (pname, p) in ours.NamedParameters()) pairs.Add(($"gradient of {pname}", p.Grad!, torchParameters[pname].grad!));
 
-        var close = new Close(ParityTolerance.Float64, name);
+        var close = new Close(ParityTolerance.For(dtype), $"{name} {dtype.Name()}");
         foreach (var (what, a, t) in pairs) close.Check(what, a, t);
         Assert.True(close.Failures.Count == 0, close.ToString());
         Assert.Equal(3 + (aC is null ? 0 : 1) + (c.WithState ? (c.Kind == "LSTM" ? 2 : 1) : 0) + ours.NamedParameters().Count(), pairs.Count);

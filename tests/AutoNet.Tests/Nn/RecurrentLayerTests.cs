@@ -181,3 +181,30 @@ public class RecurrentLayerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new LSTM(2, 3, dtype: DType.Int64));
     }
 }
+
+/// <summary>The recurrent layers inside models: in a Sequential (Forward gives the output sequence) and trained.</summary>
+public class RecurrentTrainingTests
+{
+    [Fact]
+    public void An_LSTM_in_a_Sequential_learns_the_running_sum_of_its_input()
+    {
+        var model = new Sequential(
+            new LSTM(1, 8, generator: new NumPyRandomState(1)),
+            new Linear(8, 1, generator: new NumPyRandomState(2)));
+        Assert.Equal(["0.weight_ih_l0", "0.weight_hh_l0", "0.bias_ih_l0", "0.bias_hh_l0", "1.weight", "1.bias"], model.StateDict().Keys);
+        var x = new NumPyRandomState(3).Uniform(-1, 1, 6, 16, 1); // [L, N, 1]
+        var target = x.CumSum(0);
+        var optimizer = new AutoNet.Optim.Adam(model.Parameters(), lr: 0.03);
+        double Loss() => F.MseLoss(model.Forward(x), target).Item();
+
+        double before = Loss();
+        for (int step = 0; step < 150; step++)
+        {
+            optimizer.ZeroGrad();
+            F.MseLoss(model.Call(x), target).Backward();
+            optimizer.Step();
+        }
+        double after = Loss();
+        Assert.True(after < 0.05 * before, $"MSE went from {before:G4} to {after:G4}; expected below 5% of the start");
+    }
+}
