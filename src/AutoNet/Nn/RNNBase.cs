@@ -19,7 +19,6 @@ public abstract class RNNBase : Module
     private readonly Parameter[] _weightIh, _weightHh;
     private readonly Parameter?[] _biasIh, _biasHh;
     private readonly NumPyRandomState? _generator;
-    private readonly int _gates;
 
     private protected RNNBase(int gates, int inputSize, int hiddenSize, int numLayers, bool bias, bool batchFirst, double dropout,
         DType dtype, NumPyRandomState? generator)
@@ -31,8 +30,8 @@ public abstract class RNNBase : Module
         if (!(dropout >= 0 && dropout <= 1))
             throw new ArgumentOutOfRangeException(nameof(dropout), dropout, $"{op}: dropout (the probability of zeroing an element between layers) must be in [0, 1], got {dropout}.");
         dtype.CheckedFloat(op);
-        (_gates, InputSize, HiddenSize, NumLayers, Bias, BatchFirst, Dropout, _generator) =
-            (gates, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, generator);
+        (InputSize, HiddenSize, NumLayers, Bias, BatchFirst, Dropout, _generator) =
+            (inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, generator);
         _weightIh = new Parameter[numLayers];
         _weightHh = new Parameter[numLayers];
         _biasIh = new Parameter?[numLayers];
@@ -132,27 +131,12 @@ public abstract class RNNBase : Module
     /// </summary>
     private protected (Tensor Output, Tensor[] Final) Run(Tensor input, Tensor?[]? initial)
     {
-        var stateNames = StateNames;
         ArgumentNullException.ThrowIfNull(input);
         string op = GetType().Name;
         var x = Sequence(input, op);
         bool batched = input.Rank == 3;
-        int length = x.ShapeArray[0], n = x.ShapeArray[1];
-        int components = stateNames.Length;
-        var layerStates = new Tensor[NumLayers][];
-        for (int l = 0; l < NumLayers; l++) layerStates[l] = new Tensor[components];
-        for (int c = 0; c < components; c++)
-        {
-            var given = initial?[c];
-            Tensor full;
-            if (given is null) full = Tensor.Zeros([NumLayers, n, HiddenSize], input.DType);
-            else
-            {
-                CheckState(given, stateNames[c], batched, n, input.DType, op);
-                full = batched ? given : given.Unsqueeze(1);
-            }
-            for (int l = 0; l < NumLayers; l++) layerStates[l][c] = full.Select(0, l);
-        }
+        int length = x.ShapeArray[0];
+        var layerStates = InitialStates(initial, batched, x.ShapeArray[1], input.DType, op);
 
         var layerInput = x;
         for (int l = 0; l < NumLayers; l++)
@@ -171,13 +155,34 @@ public abstract class RNNBase : Module
         }
 
         var output = batched ? (BatchFirst ? layerInput.Transpose(0, 1) : layerInput) : layerInput.Squeeze(1);
-        var final = new Tensor[components];
-        for (int c = 0; c < components; c++)
+        var final = new Tensor[StateNames.Length];
+        for (int c = 0; c < final.Length; c++)
         {
             var stacked = Tensor.Stack(layerStates.Select(s => s[c]).ToArray(), 0);
             final[c] = batched ? stacked : stacked.Squeeze(1);
         }
         return (output, final);
+    }
+
+    /// <summary>Each layer's initial state tensors ([N, H] views of the given states, or zeros), checked.</summary>
+    private Tensor[][] InitialStates(Tensor?[]? initial, bool batched, int n, DType dtype, string op)
+    {
+        var names = StateNames;
+        var states = new Tensor[NumLayers][];
+        for (int l = 0; l < NumLayers; l++) states[l] = new Tensor[names.Length];
+        for (int c = 0; c < names.Length; c++)
+        {
+            var given = initial?[c];
+            Tensor full;
+            if (given is null) full = Tensor.Zeros([NumLayers, n, HiddenSize], dtype);
+            else
+            {
+                CheckState(given, names[c], batched, n, dtype, op);
+                full = batched ? given : given.Unsqueeze(1);
+            }
+            for (int l = 0; l < NumLayers; l++) states[l][c] = full.Select(0, l);
+        }
+        return states;
     }
 
     /// <summary>The input as [L, N, inputSize], after checking its rank, size, length and dtype.</summary>
