@@ -133,6 +133,18 @@ public static class TorchOpCatalog
         ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
         ["one_hot"] = (a, x) => torch.nn.functional.one_hot(x[0], a.Int("num_classes")),
+        // Normalisation (issue 12): as OpCatalog's (running statistics cloned, then weight and bias if given).
+        ["batch_norm"] = (a, x) =>
+        {
+            (torch.Tensor? mean, torch.Tensor? variance) = a.Bool("stats") ? (x[1].detach().clone(), x[2].detach().clone()) : (null, null);
+            var (weight, bias) = OpCatalog.NormAffine(x[(a.Bool("stats") ? 3 : 1)..]);
+            return torch.nn.functional.batch_norm(x[0], mean, variance, weight, bias, a.Bool("training"), a.Double("momentum"), a.Double("eps"));
+        },
+        ["group_norm"] = (a, x) =>
+        {
+            var (weight, bias) = OpCatalog.NormAffine(x[1..]);
+            return torch.nn.functional.group_norm(x[0], a.Int("num_groups"), weight, bias, a.Double("eps"));
+        },
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
