@@ -4,11 +4,11 @@
 // of characters not in X stay zero.
 using AutoNet;
 using AutoNet.Data;
-using Names;
+using NamesExample;
 using ScottPlot;
 
 /// <summary>Draws embedding-gradient.png with ScottPlot (which lives here, not in AutoNet).</summary>
-internal static class EmbeddingGradientPicture
+public static class EmbeddingGradientPicture
 {
     /// <summary>The name whose examples make the minibatch of the picture: its letters repeat.</summary>
     public const string Word = "anna";

@@ -3,7 +3,7 @@
 using AutoNet;
 using AutoNet.Data;
 
-namespace Names;
+namespace NamesExample;
 
 /// <summary>The vocabulary, the seeded 80/10/10 split of the names and their (context, next character) examples.</summary>
 public static class NamesData

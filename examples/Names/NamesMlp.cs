@@ -4,7 +4,7 @@ using AutoNet;
 using AutoNet.Data;
 using AutoNet.Nn;
 
-namespace Names;
+namespace NamesExample;
 
 /// <summary>
 /// logits = Output(tanh(Hidden(C[X].View(-1, 3 · embed)))). C is [27, embed]; X is [B, 3] Int64 contexts.

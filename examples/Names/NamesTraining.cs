@@ -6,7 +6,7 @@ using AutoNet.Data;
 using AutoNet.Nn;
 using AutoNet.Optim;
 
-namespace Names;
+namespace NamesExample;
 
 /// <summary>The settings of one run; the defaults are what <c>dotnet run --project examples/Names</c> uses.</summary>
 /// <param name="Steps">SGD steps, one minibatch each.</param>

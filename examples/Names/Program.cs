@@ -7,7 +7,7 @@
 // weights on the same minibatches. The data, model and loop are in NamesData.cs, NamesMlp.cs, NamesTraining.cs.
 using System.CommandLine;
 using AutoNet.Examples;
-using Names;
+using NamesExample;
 
 return NamesCommand.Run(args, Console.Out, Console.Error);
 
@@ -46,7 +46,7 @@ public static class NamesCommand
                 OptionChecks.AtLeast("--hidden", options.Hidden, 1),
                 OptionChecks.AtLeast("--samples", options.Samples, 0),
                 OptionChecks.Finite("--lr", options.Lr),
-                OptionChecks.Fits("--embed", options.Embed, (AllExamples, 3L * options.Embed), (options.Hidden, 3L * options.Embed)),
+                OptionChecks.Fits("--embed", options.Embed, (AllExamples, 3L * options.Embed), (NamesData.Vocabulary.Length, options.Embed)),
                 OptionChecks.Fits("--hidden", options.Hidden, (AllExamples, options.Hidden), (options.Hidden, 3L * options.Embed)),
                 OptionChecks.Fits("--batch-size", options.BatchSize, (options.BatchSize, 3L * options.Embed), (options.BatchSize, options.Hidden)),
                 OptionChecks.WritableDirectory("--plots", plotsDirectory));
