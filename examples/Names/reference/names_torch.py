@@ -14,7 +14,8 @@ The recipe (Bengio et al. 2003, as in Karpathy's makemore part 2):
 - emb = C[X] -> view [32, 30] -> Linear -> tanh -> Linear -> cross_entropy; SGD, lr 0.1, 0.01 from step 3/4 of
   the steps (15,000 of 20,000).
 - --torch-init instead draws C and the Linear layers from torch's own generator (torch.manual_seed(seed)); the
-  minibatches still come from NumPy. This is only to show how much the result depends on the initial draw.
+  minibatches still come from NumPy (from the start of its stream, so they differ from the default run's too).
+  This is only to show how much the result depends on the random draws.
 """
 import argparse
 import os
