@@ -128,6 +128,9 @@ public static class OpCatalog
         ["avg_pool2d"] = (a, x) => F.AvgPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
         ["one_hot"] = (a, x) => F.OneHot(x[0], a.Int("num_classes")),
+        // Attention (issue 12, helper attention): a fourth input is the mask (Bool: true takes part; float: added).
+        ["scaled_dot_product_attention"] = (a, x) => F.ScaledDotProductAttention(x[0], x[1], x[2], x.Length > 3 ? x[3] : null,
+            isCausal: a.Has("is_causal") && a.Bool("is_causal")),
     };
 
     /// <summary>

@@ -133,6 +133,9 @@ public static class TorchOpCatalog
         ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
         ["one_hot"] = (a, x) => torch.nn.functional.one_hot(x[0], a.Int("num_classes")),
+        // Attention (issue 12, helper attention): TorchSharp's own scaled_dot_product_attention (libtorch 2.x).
+        ["scaled_dot_product_attention"] = (a, x) => torch.nn.functional.scaled_dot_product_attention(x[0], x[1], x[2],
+            x.Length > 3 ? x[3] : null, 0.0, a.Has("is_causal") && a.Bool("is_causal")),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>

@@ -189,7 +189,21 @@ OPS = {
     "avg_pool2d": lambda a, x: F.avg_pool2d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
     "adaptive_avg_pool2d": lambda a, x: F.adaptive_avg_pool2d(x[0], a["output_size"]),
     "one_hot": lambda a, x: F.one_hot(x[0], a["num_classes"]),
+    # Attention (issue 12, helper attention): torch 1.13 has no F.scaled_dot_product_attention, so sdpa() spells out
+    # its math path; a fourth input is the mask (Bool: True takes part; float: added).
+    "scaled_dot_product_attention": lambda a, x: sdpa(x[0], x[1], x[2], x[3] if len(x) > 3 else None, a.get("is_causal", False)),
 }
+
+
+def sdpa(q, k, v, mask, is_causal):
+    """PyTorch 2.x's F.scaled_dot_product_attention (math path, no dropout) written in torch 1.13 ops:
+    softmax(q k^T / sqrt(E) + mask) v; is_causal masks with ones(L, S).tril()."""
+    scores = torch.matmul(q, k.transpose(-2, -1)) * (1.0 / math.sqrt(q.shape[-1]))
+    if is_causal:
+        mask = torch.ones(q.shape[-2], k.shape[-2], dtype=torch.bool).tril()
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf")) if mask.dtype == torch.bool else scores + mask
+    return torch.matmul(torch.softmax(scores, -1), v)
 
 
 # ---------------------------------------------------------------- the table's expansion (as tests/Shared/OpTable.cs)
