@@ -7,8 +7,8 @@ public static partial class F
 {
     /// <summary>
     /// Scaled dot-product attention: softmax(q·kᵀ / √E + mask)·v, with dropout on the attention weights when
-    /// <paramref name="dropoutP"/> &gt; 0. PyTorch 2.x: <c>F.scaled_dot_product_attention(query, key, value,
-    /// attn_mask, dropout_p, is_causal)</c> (its math path; PyTorch 1.13 has no such function). Composed from
+    /// <paramref name="dropoutP"/> &gt; 0. PyTorch: <c>F.scaled_dot_product_attention(query, key, value, attn_mask,
+    /// dropout_p, is_causal)</c> (PyTorch 2.x, its math path; PyTorch 1.13 has no such function). Composed from
     /// batched <see cref="Tensor.MatMul"/>, <see cref="Tensor.Where"/>, <see cref="Tensor.Softmax"/> and
     /// <see cref="Dropout"/>, so its gradients (first and second order) are those ops' gradients.
     /// <para>Shapes: <paramref name="query"/> [..., L, E], <paramref name="key"/> [..., S, E],

@@ -4,8 +4,7 @@ using AutoNet.Internal;
 namespace AutoNet.Nn;
 
 /// <summary>
-/// Multi-head attention as PyTorch 1.13's <c>torch.nn.MultiheadAttention(embed_dim, num_heads, dropout, bias,
-/// batch_first=batch_first)</c>: the query, key and value are projected by the three [E, E] blocks of
+/// Multi-head attention as PyTorch 1.13's: the query, key and value are projected by the three [E, E] blocks of
 /// <see cref="InProjWeight"/> (and <see cref="InProjBias"/>), split into <see cref="NumHeads"/> heads of E / heads
 /// features, attended per head (softmax(q·kᵀ / √(E / heads) + mask), dropout on the weights in training), joined and
 /// projected by <see cref="OutProj"/>. Parameters <c>in_proj_weight</c> [3E, E], <c>in_proj_bias</c> [3E],
@@ -14,6 +13,7 @@ namespace AutoNet.Nn;
 /// <see cref="Init.XavierUniform"/>, both biases 0.
 /// <para>The key and value must have the query's feature size E (torch's <c>kdim</c>/<c>vdim</c> and
 /// <c>add_bias_kv</c>/<c>add_zero_attn</c> are not supported).</para>
+/// PyTorch: <c>torch.nn.MultiheadAttention(embed_dim, num_heads, dropout, bias, batch_first=batch_first)</c>.
 /// </summary>
 public sealed class MultiheadAttention : Module
 {
@@ -94,8 +94,9 @@ public sealed class MultiheadAttention : Module
     public override Tensor Forward(Tensor input) => Forward(input, input, input, needWeights: false).Output;
 
     /// <summary>
-    /// Attends from <paramref name="query"/> to <paramref name="key"/>/<paramref name="value"/>. PyTorch:
-    /// <c>forward(query, key, value, key_padding_mask, need_weights, attn_mask)</c> (average_attn_weights=True).
+    /// Attends from <paramref name="query"/> to <paramref name="key"/>/<paramref name="value"/>, the weights averaged
+    /// over the heads as torch's default average_attn_weights=True. PyTorch:
+    /// <c>forward(query, key, value, key_padding_mask, need_weights, attn_mask)</c>.
     /// <para>Shapes: query [L, N, E], key and value [S, N, E] (with <see cref="BatchFirst"/> [N, L, E], [N, S, E]), or
     /// unbatched [L, E], [S, E]. <paramref name="attnMask"/> is [L, S] or [N·heads, L, S]; <paramref name="keyPaddingMask"/>
     /// is [N, S] (unbatched [S]). Unlike <see cref="F.ScaledDotProductAttention"/>, a Bool mask marks with true the
