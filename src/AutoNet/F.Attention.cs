@@ -18,8 +18,8 @@ public static partial class F
     /// <paramref name="isCausal"/> masks as the lower-triangular Bool mask <c>ones(L, S).tril()</c> (query i sees keys
     /// 0..i, aligned at the top left when L ≠ S).</para>
     /// <para>A query row whose keys are all masked (all false, or all -∞) has no weights to normalise: its weights
-    /// and output are NaN, as in PyTorch's math path (PyTorch 1.13's <c>nn.MultiheadAttention</c> gives NaN too;
-    /// some fused PyTorch 2.x kernels give 0 instead).</para>
+    /// and output are NaN, as in PyTorch's math path before 2.5 and in torch 1.13's <c>nn.MultiheadAttention</c>
+    /// (libtorch 2.10, measured through TorchSharp 0.107, gives 0 for such a row).</para>
     /// </summary>
     /// <param name="query">Queries, [..., L, E].</param>
     /// <param name="key">Keys, [..., S, E].</param>

@@ -98,6 +98,21 @@ public class MultiheadAttentionTests
     }
 
     [Fact]
+    public void Converts_to_float32_and_its_state_dict_loads_into_a_fresh_layer()
+    {
+        var mha = new MultiheadAttention(4, 2, generator: new NumPyRandomState(6));
+        var x = Normal(23, [3, 2, 4], requiresGrad: false);
+        var fresh = new MultiheadAttention(4, 2, generator: new NumPyRandomState(7));
+        fresh.LoadStateDict(mha.StateDict());
+        Assert.Equal(mha.Forward(x).ToArray(), fresh.Forward(x).ToArray());
+        mha.To(DType.Float32);
+        Assert.All(mha.Parameters(), p => Assert.Equal(DType.Float32, p.DType));
+        var y = mha.Forward(x.To(DType.Float32));
+        Assert.Equal(DType.Float32, y.DType);
+        Close.Absolute(fresh.Forward(x).ToArray(), y.ToArray(), 1e-5);
+    }
+
+    [Fact]
     public void Bad_arguments_get_clear_errors()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MultiheadAttention(6, 4));
