@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Numerics;
 
 namespace AutoNet.Kernels;
 
@@ -8,7 +8,7 @@ namespace AutoNet.Kernels;
 /// half an ulp plus double rounding's 1e-16). TensorPrimitives.Tanh is not used: in System.Numerics.Tensors 10.0.0
 /// it is hundreds of ulp off for |x| &lt; 0.01 and still 13 ulp off near 0.1.
 /// <list type="bullet">
-/// <item>|x| ≥ 2⁻⁵: tanh|x| = (e − 1) / (e + 1) with e = exp(2|x|) in double (the vectorised TensorPrimitives.Exp;
+/// <item>|x| ≥ 2⁻⁵: tanh|x| = (e − 1) / (e + 1) with e = exp(2|x|) in double (the vectorised Vector.Exp;
 /// e − 1 loses at most 5 bits there, far inside double's 29 spare bits); |x| is capped at 20, where tanh rounds to
 /// 1 in float32 and e stays finite.</item>
 /// <item>|x| &lt; 2⁻⁵: the Taylor series x(1 − x²/3 + 2x⁴/15 − 17x⁶/315 + 62x⁸/2835), whose first omitted term is
@@ -18,37 +18,50 @@ namespace AutoNet.Kernels;
 /// </summary>
 internal static class Float32Tanh
 {
-    private const int Chunk = 256;
     private const double SeriesLimit = 0.03125, Cap = 20;
+    private const double C1 = -1.0 / 3, C2 = 2.0 / 15, C3 = -17.0 / 315, C4 = 62.0 / 2835;
 
     /// <summary>y[i] = tanh(x[i]) for every i.</summary>
     public static void Run(ReadOnlySpan<float> x, Span<float> y)
     {
-        Span<double> e = stackalloc double[Chunk];
-        for (int start = 0; start < x.Length; start += Chunk)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            int n = Math.Min(Chunk, x.Length - start);
-            var xs = x.Slice(start, n);
-            var ys = y.Slice(start, n);
-            var chunk = e[..n];
-            for (int i = 0; i < n; i++) chunk[i] = 2 * Math.Min(Math.Abs((double)xs[i]), Cap);
-            TensorPrimitives.Exp(chunk, chunk);                        // e = exp(2|x|)
-            for (int i = 0; i < n; i++)
+            int width = Vector<float>.Count;
+            for (; i <= x.Length - width; i += width)
             {
-                double v = xs[i], a = Math.Abs(v);
-                double t;
-                if (a < SeriesLimit)
-                {
-                    double s = v * v;
-                    t = v * (1 + s * (-1.0 / 3 + s * (2.0 / 15 + s * (-17.0 / 315 + s * (62.0 / 2835)))));
-                }
-                else
-                {
-                    t = (chunk[i] - 1) / (chunk[i] + 1);                 // tanh|x|; NaN stays NaN
-                    if (v < 0) t = -t;
-                }
-                ys[i] = (float)t;
+                Vector.Widen(new Vector<float>(x.Slice(i, width)), out var low, out var high);
+                Vector.Narrow(Tanh(low), Tanh(high)).CopyTo(y.Slice(i, width));
             }
         }
+        for (; i < x.Length; i++) y[i] = (float)Tanh(x[i]);
+    }
+
+    /// <summary>The vector form of <see cref="Tanh(double)"/>: both branches computed, the right one kept per lane.</summary>
+    private static Vector<double> Tanh(Vector<double> v)
+    {
+        var a = Vector.Abs(v);
+        var e = Vector.Exp(Vector.Min(a, new Vector<double>(Cap)) * 2);
+        var exp = (e - Vector<double>.One) / (e + Vector<double>.One);
+        exp = Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -exp, exp);
+        var s = v * v;
+        var series = v * (Vector<double>.One + s * (new Vector<double>(C1) + s * (new Vector<double>(C2) + s * (new Vector<double>(C3) + s * new Vector<double>(C4)))));
+        var t = Vector.ConditionalSelect(Vector.LessThan(a, new Vector<double>(SeriesLimit)), series, exp);
+        return Vector.ConditionalSelect(Vector.Equals(v, v), t, v);   // NaN stays NaN
+    }
+
+    /// <summary>tanh(v) by the series below 2⁻⁵, else by exp(2|v|) (|v| capped at 20).</summary>
+    private static double Tanh(double v)
+    {
+        double a = Math.Abs(v);
+        if (double.IsNaN(v)) return v;
+        if (a < SeriesLimit)
+        {
+            double s = v * v;
+            return v * (1 + s * (C1 + s * (C2 + s * (C3 + s * C4))));
+        }
+        double e = Math.Exp(2 * Math.Min(a, Cap));
+        double t = (e - 1) / (e + 1);
+        return v < 0 ? -t : t;
     }
 }
