@@ -72,7 +72,9 @@ public sealed class NamesWorkload
     {
         var w = new NamesWorkload();
         // Alternating steps, so that both see the same load of the (shared, noisy) machine.
-        var (tAuto, tTorch) = medianInterleaved(w.StepAutoNet, w.StepTorchSharp, 200, 301);
+        // A long warm-up: a step takes ~0.1 ms, and the JIT promotes its methods to optimised code only after they have
+        // run for a while (tiered compilation); 200 warm-up steps left AutoNet at ~3x its steady time.
+        var (tAuto, tTorch) = medianInterleaved(w.StepAutoNet, w.StepTorchSharp, 3000, 1001);
         const string name = "Names MLP training step (batch 32)";
         rows.Add([name, "AutoNet", Us(tAuto), ""]);
         rows.Add([name, "TorchSharp", Us(tTorch), ""]);

@@ -149,9 +149,14 @@ public sealed partial class ShortRun
         return null;
     }
 
+    /// <summary>Warm-up lasts at least this long as well as the given number of runs: the JIT promotes a method to
+    /// optimised code only after it has run for a while (tiered compilation), so a fast step needs more than a count.</summary>
+    private static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(1);
+
     private static double Median<T>(Func<T> action, int warmup, int runs)
     {
-        for (int i = 0; i < warmup; i++) action();
+        long warmupStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++) action();
         var times = new double[runs];
         for (int i = 0; i < runs; i++)
         {
@@ -166,7 +171,8 @@ public sealed partial class ShortRun
     /// <summary>Medians of two workloads timed in alternation.</summary>
     private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs)
     {
-        for (int i = 0; i < warmup; i++)
+        long warmupStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++)
         {
             a();
             b();
