@@ -29,6 +29,13 @@ internal sealed class GraphBuilder(OnnxDataType dataType, int opset)
     /// <summary>The element type of every float value in the graph.</summary>
     public OnnxDataType DataType { get; } = dataType;
 
+    /// <summary>The element type of the graph's input: <see cref="DataType"/>, or Int64 once a first-layer
+    /// Embedding has claimed the input as indices (<see cref="ClaimInputAsIndices"/>).</summary>
+    public OnnxDataType InputDataType { get; private set; } = dataType;
+
+    /// <summary>Makes the graph's input an Int64 tensor of indices, for an Embedding that reads it directly.</summary>
+    public void ClaimInputAsIndices() => InputDataType = OnnxDataType.Int64;
+
     /// <summary>The ai.onnx operator set version the graph is written for.</summary>
     public int Opset { get; } = opset;
 
@@ -71,11 +78,11 @@ internal sealed class GraphBuilder(OnnxDataType dataType, int opset)
             _nodes[last] = _nodes[last] with { Outputs = [outputName] };
         else
             Node("Identity", outputName, [result.Name]);
-        return new OnnxGraph(graphName, _nodes, _initializers, [ValueInfo(input.Name, input.SampleShape)], [ValueInfo(outputName, result.SampleShape)]);
+        return new OnnxGraph(graphName, _nodes, _initializers, [ValueInfo(input.Name, InputDataType, input.SampleShape)], [ValueInfo(outputName, DataType, result.SampleShape)]);
     }
 
-    private OnnxValueInfo ValueInfo(string name, int[] sampleShape) =>
-        new(name, DataType, [OnnxDim.Symbolic("N"), .. sampleShape.Select(d => OnnxDim.Fixed(d))]);
+    private static OnnxValueInfo ValueInfo(string name, OnnxDataType type, int[] sampleShape) =>
+        new(name, type, [OnnxDim.Symbolic("N"), .. sampleShape.Select(d => OnnxDim.Fixed(d))]);
 
     private void Claim(string name)
     {

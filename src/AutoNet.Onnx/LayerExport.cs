@@ -15,7 +15,10 @@ internal static partial class LayerExport
     public const string SupportedLayers =
         "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, LayerNorm, " +
         "ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, " +
-        "Conv1d, Conv2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool2d";
+        "Conv1d, Conv2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool2d, Embedding (as the first layer)";
+
+    /// <summary>The name of the graph's input value.</summary>
+    public const string GraphInput = "input";
 
     /// <summary>Adds the nodes computing <paramref name="layer"/>(<paramref name="x"/>) and returns the result.</summary>
     /// <param name="g">The graph being built.</param>
@@ -50,6 +53,7 @@ internal static partial class LayerExport
         AvgPool1d pool => ExportPool(g, path, x, "AvgPool1d", "AveragePool", 1, pool.KernelSize, pool.Stride, pool.Padding),
         AvgPool2d pool => ExportPool(g, path, x, "AvgPool2d", "AveragePool", 2, pool.KernelSize, pool.Stride, pool.Padding),
         AdaptiveAvgPool2d pool => ExportAdaptiveAvgPool2d(g, pool, path, x),
+        Embedding embedding => ExportEmbedding(g, embedding, path, x),
         _ when ExportNextActivation(g, layer, path, x) is { } y => y,
         _ => throw new NotSupportedException(
             $"OnnxExporter: layer '{Display(path)}' is a {layer.GetType().Name}, which the ONNX exporter does not support. Supported layers: {SupportedLayers}."),

@@ -12,13 +12,15 @@ namespace AutoNet.Onnx;
 /// <c>Tanh</c>, <c>LeakyReLU</c>, <c>GELU</c>, <c>Softmax</c>, <c>LogSoftmax</c>, <c>Flatten</c>, <c>Identity</c>,
 /// <c>Dropout</c>, <c>BatchNorm1d</c> (with running statistics), <c>LayerNorm</c>, <c>ELU</c>, <c>SELU</c>, <c>SiLU</c>,
 /// <c>Mish</c>, <c>ReLU6</c>, <c>Hardtanh</c>, <c>LogSigmoid</c>, <c>Softsign</c>, <c>Conv1d</c>, <c>Conv2d</c>,
-/// <c>MaxPool1d/2d</c>, <c>AvgPool1d/2d</c> and <c>AdaptiveAvgPool2d</c>; any other layer is refused
+/// <c>MaxPool1d/2d</c>, <c>AvgPool1d/2d</c>, <c>AdaptiveAvgPool2d</c> and <c>Embedding</c> (as the first layer,
+/// which makes the graph's input Int64 indices); any other layer is refused
 /// with a <see cref="NotSupportedException"/> naming it. What is exported is the model's eval-mode (inference)
 /// behaviour, whatever its <see cref="Module.Training"/> flag, as torch.onnx.export does by default: Dropout is
 /// the identity, BatchNorm1d uses its running statistics. The model itself is not changed.
 /// </para>
 /// <para>
-/// The graph has one input named "input" of shape [N, sampleShape...] and one output named "output"; the batch
+/// The graph has one input named "input" of shape [N, sampleShape...] (float, or Int64 indices when the model
+/// starts with an Embedding) and one output named "output"; the batch
 /// size N is symbolic, so any batch size runs. Parameters are stored as initializers named as in the model's
 /// state dict ("0.weight", "0.bias", ...), converted to the chosen element type.
 /// </para>
@@ -111,7 +113,7 @@ public static class OnnxExporter
                 $"OnnxExporter: opset must be between {MinOpset} and {MaxOpset} (the versions this exporter writes and is tested with), got {opset}.");
 
         var builder = new GraphBuilder(dataType, opset);
-        var input = new GraphValue("input", (int[])sampleShape.Clone());
+        var input = new GraphValue(LayerExport.GraphInput, (int[])sampleShape.Clone());
         GraphValue result;
         using (Autograd.NoGrad())
             result = LayerExport.Export(builder, model, "", input);

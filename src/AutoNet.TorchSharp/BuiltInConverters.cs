@@ -79,6 +79,7 @@ internal static partial class BuiltInConverters
         yield return ModuleConverter.Create<LayerNorm, TorchModules.LayerNorm>(ExportLayerNorm, ImportLayerNorm);
         yield return ModuleConverter.Create<GroupNorm, TorchModules.GroupNorm>(ExportGroupNorm, ImportGroupNorm);
         foreach (var converter in ConvolutionAndPooling()) yield return converter;
+        foreach (var converter in Lookup()) yield return converter;
     }
 
     /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>

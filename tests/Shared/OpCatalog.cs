@@ -128,6 +128,7 @@ public static class OpCatalog
         ["avg_pool2d"] = (a, x) => F.AvgPool2d(x[0], a.Int("kernel_size"), a.Has("stride") ? a.Int("stride") : null, a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
         ["one_hot"] = (a, x) => F.OneHot(x[0], a.Int("num_classes")),
+        ["embedding"] = (a, x) => F.Embedding(x[0], x[1], a.Has("padding_idx") ? a.Int("padding_idx") : null),
     };
 
     /// <summary>

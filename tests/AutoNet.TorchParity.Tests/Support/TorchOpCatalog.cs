@@ -133,6 +133,9 @@ public static class TorchOpCatalog
         ["avg_pool2d"] = (a, x) => torch.nn.functional.avg_pool2d(x[0], (long)a.Int("kernel_size"), PoolStride(a), a.Int("padding")),
         ["adaptive_avg_pool2d"] = (a, x) => torch.nn.functional.adaptive_avg_pool2d(x[0], (long)a.Int("output_size")),
         ["one_hot"] = (a, x) => torch.nn.functional.one_hot(x[0], a.Int("num_classes")),
+        // TorchSharp has no F.embedding: index_select on the flattened indices, padding rows cut from the gradient
+        // (the torch.nn.Embedding module itself is compared in EmbeddingParityTests; torch 1.13's F.embedding in the fixture).
+        ["embedding"] = (a, x) => TorchEmbedding(x[0], x[1], a.Has("padding_idx") ? a.Int("padding_idx") : null),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>
@@ -168,6 +171,15 @@ public static class TorchOpCatalog
 
     /// <summary>PyTorch's <c>sum_to_size</c> as record_torch_ops.py spells it: sum the leading dims away, then keep a
     /// summed dim wherever the target has a 1.</summary>
+    private static torch.Tensor TorchEmbedding(torch.Tensor indices, torch.Tensor weight, long? paddingIdx)
+    {
+        var flat = indices.reshape(-1);
+        var rows = weight.index_select(0, flat);
+        if (paddingIdx is long p)
+            rows = torch.where(flat.eq(p < 0 ? p + weight.shape[0] : p).unsqueeze(1), rows.detach(), rows);
+        return rows.reshape([.. indices.shape, weight.shape[1]]);
+    }
+
     private static torch.Tensor SumTo(torch.Tensor t, int[] shape)
     {
         int lead = (int)t.Dimensions - shape.Length;

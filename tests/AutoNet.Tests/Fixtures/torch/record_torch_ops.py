@@ -189,6 +189,7 @@ OPS = {
     "avg_pool2d": lambda a, x: F.avg_pool2d(x[0], a["kernel_size"], a.get("stride"), a["padding"]),
     "adaptive_avg_pool2d": lambda a, x: F.adaptive_avg_pool2d(x[0], a["output_size"]),
     "one_hot": lambda a, x: F.one_hot(x[0], a["num_classes"]),
+    "embedding": lambda a, x: F.embedding(x[0], x[1], a.get("padding_idx")),
 }
 
 
