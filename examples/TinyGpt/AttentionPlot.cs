@@ -19,7 +19,7 @@ public static class AttentionPlot
         IReadOnlyList<Tensor> weights;
         using (Autograd.NoGrad()) weights = model.AttentionWeights(input);
         int layers = weights.Count, heads = weights[0].Shape[1], t = tokens.Length;
-        double tile = t + Gap;
+        double tile = t + Gap, rowTile = t + Gap + 1;
 
         var plot = new Plot();
         for (int l = 0; l < layers; l++)
@@ -30,9 +30,11 @@ public static class AttentionPlot
                 var cells = new double[t, t];
                 for (int i = 0; i < t; i++)
                     for (int j = 0; j < t; j++) cells[i, j] = w[(h * t + i) * t + j];
-                double left = h * tile, top = (layers - l) * tile; // block 0 on top
+                double left = h * tile, top = (layers - l) * rowTile; // block 0 on top
                 var heatmap = plot.Add.Heatmap(cells);
-                heatmap.Extent = new CoordinateRect(left, left + t, top - t, top);
+                // ScottPlot puts the corner cells' centres on the extent's edges: inset by half a cell so cell (i, j) covers
+                // [left + j, left + j + 1] × [top - i - 1, top - i].
+                heatmap.Extent = new CoordinateRect(left + 0.5, left + t - 0.5, top - t + 0.5, top - 0.5);
                 heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
                 heatmap.ManualRange = new ScottPlot.Range(0, 1);
                 var title = plot.Add.Text($"block {l}, head {h}", left + t / 2.0, top + 0.9);
@@ -50,7 +52,7 @@ public static class AttentionPlot
                 }
             }
         }
-        plot.Axes.SetLimits(-1.5, heads * tile, 0.5, layers * tile + 2);
+        plot.Axes.SetLimits(-1.5, heads * tile, 0.5, layers * rowTile + 1.5);
         plot.HideAxesAndGrid();
         plot.Title($"Attention weights for \".{name}\" (row: query position, column: key; above the diagonal is masked)");
         plot.SavePng(path, 300 * heads, 300 * layers + 60);

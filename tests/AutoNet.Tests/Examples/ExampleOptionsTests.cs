@@ -22,6 +22,7 @@ public sealed class ExampleOptionsTests : IDisposable
             "Circles" => CirclesCommand.Run(args, output, error),
             "Spirals" => SpiralsCommand.Run(args, output, error),
             "Digits" => DigitsCommand.Run(args, output, error),
+            "TinyGpt" => TinyGptCommand.Run(args, output, error),
             _ => RegressionCommand.Run(args, output, error),
         };
         return (code, output.ToString(), error.ToString());
@@ -57,6 +58,14 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Digits", "--plots FILE/plots", "--plots '");
         data.Add("Digits", "--onnx DIR", "is a directory; expected a file path.");
         data.Add("Digits", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
+        data.Add("TinyGpt", "--steps -1", "--steps must be >= 0, got -1.");
+        data.Add("TinyGpt", "--batch-size 0", "--batch-size must be >= 1, got 0.");
+        data.Add("TinyGpt", "--samples -2", "--samples must be >= 0, got -2.");
+        data.Add("TinyGpt", "--lr Infinity", "--lr must be a finite number >= 0, got ");
+        data.Add("TinyGpt", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
+        data.Add("TinyGpt", "--data-seed x", "Cannot parse argument 'x' for option '--data-seed'");
+        data.Add("TinyGpt", "--plots FILE/plots", "--plots '");
+        data.Add("TinyGpt", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         return data;
     }
 
@@ -89,6 +98,26 @@ public sealed class ExampleOptionsTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("wrote ", stdout);
         Assert.Equal(["decision-boundary.png", "loss-curve.png"], Directory.GetFiles(plots).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void TinyGpt_plots_the_attention_weights_of_the_longest_sampled_name()
+    {
+        string plots = Path.Combine(_dir, "plots");
+        var (code, stdout, stderr) = Run("TinyGpt", "--steps", "3", "--samples", "2", "--plots", plots);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("Dev loss: ", stdout);
+        Assert.Equal(["attention.png"], Directory.GetFiles(plots).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void TinyGpt_help_names_its_options()
+    {
+        var (code, stdout, _) = Run("TinyGpt", "--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--steps", "--lr", "--batch-size", "--seed", "--data-seed", "--samples", "--plots" })
+            Assert.Contains(option, stdout);
     }
 
     [Fact]
