@@ -6,20 +6,24 @@ namespace AutoNet.Onnx;
 internal static partial class LayerExport
 {
     /// <summary>
-    /// BatchNorm1d at inference: <c>BatchNormalization(x, scale, bias, running_mean, running_var; epsilon)</c>,
-    /// y = (x - mean) / √(var + ε) · scale + bias over channel dimension 1 of an [N, C] or [N, C, L] input. Without
-    /// affine parameters the scale is ones and the bias zeros. ε is a float attribute (single precision in ONNX).
+    /// BatchNorm1d and BatchNorm2d at inference: <c>BatchNormalization(x, scale, bias, running_mean, running_var;
+    /// epsilon)</c>, y = (x - mean) / √(var + ε) · scale + bias over channel dimension 1 of an [N, C] or [N, C, L]
+    /// input (1d) or an [N, C, H, W] input (2d). Without affine parameters the scale is ones and the bias zeros. ε is
+    /// a float attribute (single precision in ONNX).
     /// </summary>
-    private static GraphValue ExportBatchNorm1d(GraphBuilder g, BatchNorm1d batchNorm, string path, GraphValue x)
+    private static GraphValue ExportBatchNorm(GraphBuilder g, BatchNorm batchNorm, string path, GraphValue x)
     {
+        bool twoD = batchNorm is BatchNorm2d;
+        string layer = twoD ? "BatchNorm2d" : "BatchNorm1d";
         if (batchNorm.RunningMean is null || batchNorm.RunningVar is null)
             throw new NotSupportedException(
-                $"OnnxExporter: layer '{Display(path)}' is a BatchNorm1d with trackRunningStats: false, which normalises every batch with its own " +
-                "statistics even in eval mode; ONNX BatchNormalization at inference uses stored statistics. Only BatchNorm1d with running statistics can be exported.");
+                $"OnnxExporter: layer '{Display(path)}' is a {layer} with trackRunningStats: false, which normalises every batch with its own " +
+                $"statistics even in eval mode; ONNX BatchNormalization at inference uses stored statistics. Only {layer} with running statistics can be exported.");
         int c = batchNorm.NumFeatures;
-        if (x.SampleShape.Length is not (1 or 2) || x.SampleShape[0] != c)
+        bool rankFits = twoD ? x.SampleShape.Length == 3 : x.SampleShape.Length is 1 or 2;
+        if (!rankFits || x.SampleShape[0] != c)
             throw new ArgumentException(
-                $"OnnxExporter: layer '{Display(path)}' (BatchNorm1d) expects inputs of shape [N, {c}] or [N, {c}, L], but gets shape {x.ShapeText}.");
+                $"OnnxExporter: layer '{Display(path)}' ({layer}) expects inputs of shape {(twoD ? $"[N, {c}, H, W]" : $"[N, {c}] or [N, {c}, L]")}, but gets shape {x.ShapeText}.");
         long[] dims = [c];
         string scale = g.Constant(ConstantName(path, "weight"), dims, batchNorm.Weight?.ToArray() ?? Filled(c, 1.0));
         string bias = g.Constant(ConstantName(path, "bias"), dims, batchNorm.Bias?.ToArray() ?? Filled(c, 0.0));

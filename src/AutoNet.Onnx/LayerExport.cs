@@ -13,7 +13,7 @@ internal static partial class LayerExport
 {
     /// <summary>The layers <see cref="Export"/> knows, for the error message.</summary>
     public const string SupportedLayers =
-        "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, LayerNorm, " +
+        "Sequential, Linear, ReLU, Sigmoid, Tanh, LeakyReLU, GELU, Softmax, LogSoftmax, Flatten, Identity, Dropout, BatchNorm1d, BatchNorm2d, LayerNorm, " +
         "ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, " +
         "Conv1d, Conv2d, MaxPool1d, MaxPool2d, AvgPool1d, AvgPool2d, AdaptiveAvgPool2d, Embedding (as the first layer)";
 
@@ -41,7 +41,7 @@ internal static partial class LayerExport
         Flatten flatten => ExportFlatten(g, flatten, path, x),
         Identity => Unary(g, "Identity", path, x),
         Dropout => Unary(g, "Identity", path, x), // dropout is the identity at inference, as torch.onnx exports it
-        BatchNorm1d batchNorm => ExportBatchNorm1d(g, batchNorm, path, x),
+        BatchNorm batchNorm => ExportBatchNorm(g, batchNorm, path, x),
         LayerNorm layerNorm => ExportLayerNorm(g, layerNorm, path, x),
         Conv1d conv => ExportConv(g, path, x, "Conv1d", conv.Weight, conv.Bias, conv.InChannels, conv.OutChannels,
             [conv.KernelSize], [conv.Stride], [conv.Padding], [conv.Dilation], conv.Groups),

@@ -10,13 +10,13 @@ namespace AutoNet.Onnx;
 /// <para>
 /// The model is a <see cref="Sequential"/> (nested ones too) of <c>Linear</c>, <c>ReLU</c>, <c>Sigmoid</c>,
 /// <c>Tanh</c>, <c>LeakyReLU</c>, <c>GELU</c>, <c>Softmax</c>, <c>LogSoftmax</c>, <c>Flatten</c>, <c>Identity</c>,
-/// <c>Dropout</c>, <c>BatchNorm1d</c> (with running statistics), <c>LayerNorm</c>, <c>ELU</c>, <c>SELU</c>, <c>SiLU</c>,
+/// <c>Dropout</c>, <c>BatchNorm1d</c> and <c>BatchNorm2d</c> (with running statistics), <c>LayerNorm</c>, <c>ELU</c>, <c>SELU</c>, <c>SiLU</c>,
 /// <c>Mish</c>, <c>ReLU6</c>, <c>Hardtanh</c>, <c>LogSigmoid</c>, <c>Softsign</c>, <c>Conv1d</c>, <c>Conv2d</c>,
 /// <c>MaxPool1d/2d</c>, <c>AvgPool1d/2d</c>, <c>AdaptiveAvgPool2d</c> and <c>Embedding</c> (as the first layer,
 /// which makes the graph's input Int64 indices); any other layer is refused
 /// with a <see cref="NotSupportedException"/> naming it. What is exported is the model's eval-mode (inference)
 /// behaviour, whatever its <see cref="Module.Training"/> flag, as torch.onnx.export does by default: Dropout is
-/// the identity, BatchNorm1d uses its running statistics. The model itself is not changed.
+/// the identity, BatchNorm1d/2d use their running statistics. The model itself is not changed.
 /// </para>
 /// <para>
 /// The graph has one input named "input" of shape [N, sampleShape...] (float, or Int64 indices when the model

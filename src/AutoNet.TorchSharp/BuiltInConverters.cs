@@ -9,7 +9,7 @@ namespace AutoNet.TorchSharp;
 /// The converters AutoNet ships, one entry per layer: containers (Sequential, ModuleList), Linear, the activations
 /// (ReLU to GELU, and ELU, SELU, SiLU, Mish, ReLU6, Hardtanh, LogSigmoid, Softsign, Softplus),
 /// Dropout, Flatten and Identity, the normalisation layers with their buffers (BatchNorm1d, BatchNorm2d, LayerNorm,
-/// GroupNorm), and convolution and pooling (BuiltInConverters.Conv.cs).
+/// GroupNorm), convolution and pooling (BuiltInConverters.Conv.cs), and RNN, GRU and LSTM (BuiltInConverters.Recurrent.cs).
 /// Each copies every setting that changes the output, and refuses (NotSupportedException) a TorchSharp setting that
 /// AutoNet's layer does not have.
 /// </summary>
@@ -80,6 +80,7 @@ internal static partial class BuiltInConverters
         yield return ModuleConverter.Create<GroupNorm, TorchModules.GroupNorm>(ExportGroupNorm, ImportGroupNorm);
         foreach (var converter in ConvolutionAndPooling()) yield return converter;
         foreach (var converter in Lookup()) yield return converter;
+        foreach (var converter in Recurrent()) yield return converter;
     }
 
     /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>

@@ -50,7 +50,8 @@ public sealed class ModuleConverter
     }
 
     /// <summary>
-    /// Makes a converter for a container without a forward of its own, such as ModuleList ↔ <c>torch.nn.ModuleList</c>:
+    /// Makes a converter for a container without a forward of its own, such as ModuleList ↔ <c>torch.nn.ModuleList</c>,
+    /// or for a layer whose TorchSharp forward takes more than one tensor (RNN, GRU, LSTM take a state):
     /// <typeparamref name="TTorch"/> need only be a <c>torch.nn.Module</c>, and children may be any module. Such a
     /// module converts with <see cref="ModuleConversion.ToTorchModule"/> (not <see cref="ModuleConversion.ToTorch"/>,
     /// which returns a module with a forward).

@@ -134,6 +134,9 @@ public sealed partial class ShortRun
         _rows.Add([DigitsStepWorkload.Name, "AutoNet", Ms(tA), ""]);
         _rows.Add([DigitsStepWorkload.Name, "TorchSharp", Ms(tT), ""]);
         _checks.Add(["Digits CNN step: TorchSharp time / AutoNet time", F(tT / tA, "0.00") + "x", ">= 1x", Pass(tT >= tA)]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++) digits.RunAutoNet();
+        _rows.Add([DigitsStepWorkload.Name, "AutoNet bytes allocated per step", "", F((GC.GetAllocatedBytesForCurrentThread() - before) / 100.0 / 1024, "0") + " KiB"]);
 
         var conv = new ConvWorkload();
         (tA, tT) = MedianInterleaved(conv.RunAutoNet, () => { conv.RunTorchSharp(); return 0; }, warmup: 3, runs: 15);

@@ -75,8 +75,8 @@ public sealed partial class ShortRun
     {
         var auto = new MlpAutoNet();
         var torch = new MlpTorchSharp();
-        double tAuto = Median(() => auto.Step(), warmup: 30, runs: 101);
-        double tTorch = Median(() => torch.Step(), warmup: 30, runs: 101);
+        // Alternating steps, so that both see the same load of the (shared, noisy) machine.
+        var (tAuto, tTorch) = MedianInterleaved(auto.Step, torch.Step, warmup: 30, runs: 101);
         const string name = "MLP 784-256-10 f32 batch 256, one SGD step";
         _rows.Add([name, "AutoNet", Ms(tAuto), ""]);
         _rows.Add([name, "TorchSharp", Ms(tTorch), ""]);

@@ -93,7 +93,7 @@ public class ExportRunsInOnnxRuntimeTests(ITestOutputHelper output)
     public static TheoryData<string, int, DType> ConvolutionalCases()
     {
         var data = new TheoryData<string, int, DType>();
-        foreach (var name in new[] { "2d", "1d", "global", "digits" })
+        foreach (var name in new[] { "2d", "1d", "global", "digits", "batchnorm2d" })
             foreach (int opset in new[] { OnnxExporter.MinOpset, OnnxExporter.MaxOpset })
                 data.Add(name, opset, DType.Float32);
         return data;
@@ -108,9 +108,10 @@ public class ExportRunsInOnnxRuntimeTests(ITestOutputHelper output)
             "2d" => TestModels.Convolutional2d,
             "1d" => TestModels.Convolutional1d,
             "digits" => TestModels.Digits,
+            "batchnorm2d" => TestModels.BatchNormalized2d,
             _ => TestModels.GlobalPooling,
         };
-        int[] sample = name switch { "2d" or "digits" => [1, 8, 8], "1d" => [2, 9], _ => [3, 5, 7] };
+        int[] sample = name switch { "2d" or "digits" or "batchnorm2d" => [1, 8, 8], "1d" => [2, 9], _ => [3, 5, 7] };
         var source = TestModels.Randomized(architecture(DType.Float64), sample, seed: 31);
         var model = TestModels.Converted(architecture, source, dtype);
         var inputs = new NumPyRandomState(32).Randn([7, .. sample]);

@@ -99,6 +99,11 @@ internal static class TestModels
         new Conv2d(1, 8, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2),
         new Conv2d(8, 16, 3, padding: 1, dtype: dtype), new ReLU(), new MaxPool2d(2), new Flatten(), new Linear(64, 10, dtype: dtype));
 
+    /// <summary>On [N, 1, 8, 8]: Conv2d → BatchNorm2d (affine) → ReLU → max-pool → Conv2d → BatchNorm2d (no affine) → Flatten → Linear.</summary>
+    public static Sequential BatchNormalized2d(DType dtype) => new(
+        new Conv2d(1, 4, 3, padding: 1, dtype: dtype), new BatchNorm2d(4, dtype: dtype), new ReLU(), new MaxPool2d(2),
+        new Conv2d(4, 3, 3, dtype: dtype), new BatchNorm2d(3, affine: false, dtype: dtype), new Flatten(), new Linear(12, 2, dtype: dtype));
+
     /// <summary>On [N, 3, 5, 7]: a dilated, strided Conv2d then global average pooling (AdaptiveAvgPool2d(1)).</summary>
     public static Sequential GlobalPooling(DType dtype) => new(
         new Conv2d(3, 5, 2, stride: 2, dilation: 2, dtype: dtype), new AdaptiveAvgPool2d(1), new Flatten());

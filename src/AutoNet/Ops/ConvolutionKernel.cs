@@ -42,12 +42,14 @@ internal static class ConvolutionKernel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        var columns = new T[rows * cols];
-        var product = new T[og * cols];
+        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
+        using var productBuffer = new ScratchBuffer<T>(og * cols);
+        T[] columns = columnsBuffer.Array, product = productBuffer.Array;
         for (int group = 0; group < g.Groups; group++)
         {
             ConvolutionLoops.Im2Col(x, columns, g, group);
             var wg = w.Slice(group * og * rows, og * rows).ToArray();
+            if (rows == 0) Array.Clear(product); // k = 0: the product leaves C as it is
             MatrixProduct.Multiply(wg, columns, product, og, rows, cols, false, false, Environment.ProcessorCount);
             ConvolutionLoops.MatrixToGroup<T>(product, y, g, group);
         }
@@ -57,8 +59,9 @@ internal static class ConvolutionKernel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        var gradMatrix = new T[og * cols];
-        var columns = new T[rows * cols];
+        using var gradBuffer = new ScratchBuffer<T>(og * cols);
+        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
+        T[] gradMatrix = gradBuffer.Array, columns = columnsBuffer.Array;
         for (int group = 0; group < g.Groups; group++)
         {
             ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
@@ -73,16 +76,17 @@ internal static class ConvolutionKernel
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        var columns = new T[rows * cols];
-        var gradMatrix = new T[og * cols];
-        var product = new T[og * rows];
+        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
+        using var gradBuffer = new ScratchBuffer<T>(og * cols);
+        using var productBuffer = new ScratchBuffer<T>(og * rows);
+        T[] columns = columnsBuffer.Array, gradMatrix = gradBuffer.Array, product = productBuffer.Array;
         for (int group = 0; group < g.Groups; group++)
         {
             ConvolutionLoops.Im2Col(x, columns, g, group);
             ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
-            if (cols == 0) Array.Clear(product);
+            if (cols == 0) Array.Clear(product); // k = 0: the product leaves C as it is
             MatrixProduct.Multiply(gradMatrix, columns, product, og, cols, rows, false, true, Environment.ProcessorCount);
-            product.CopyTo(gw.Slice(group * og * rows, og * rows));
+            product.AsSpan(0, og * rows).CopyTo(gw.Slice(group * og * rows, og * rows));
         }
     }
 }
