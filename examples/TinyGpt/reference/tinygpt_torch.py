@@ -7,6 +7,11 @@ from NumPy's legacy RandomState, which AutoNet.Data.NumPyRandomState reproduces 
 the same sequences in the same order. The initial weights are torch's default inits drawn by torch.manual_seed(seed):
 the same distributions as AutoNet's, not the same values (AutoNet draws from its NumPy-compatible generator). The
 sampled names therefore differ; the dev loss is the number to compare.
+
+With --autonet-init the initial weights are instead drawn as AutoNet's TinyGptTraining.BuildModel(seed) draws them
+(NumPy's RandomState(seed): the embeddings normal(0, 1), each Linear's weight then bias uniform(-1/sqrt(in),
+1/sqrt(in)), in the order the modules are built; float64 rounded to float32), so both programs start from the same
+values and train in float32 on the same batches.
 """
 import argparse
 import math
@@ -106,6 +111,24 @@ def encode(names):
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
+def autonet_init(model, seed):
+    """Overwrites the weights with the values AutoNet's BuildModel(seed) draws from its NumPy-compatible generator."""
+    rs = np.random.RandomState(seed)
+    bound = None
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if name in ("wte.weight", "wpe.weight"):
+                values = rs.normal(0.0, 1.0, size=tuple(p.shape))
+            elif "ln_" in name:
+                continue  # LayerNorm: ones and zeros, no draws
+            elif name.endswith(".weight"):
+                bound = 1.0 / math.sqrt(p.shape[1])
+                values = rs.uniform(-bound, bound, size=tuple(p.shape))
+            else:  # a Linear's bias, drawn right after its weight with the same bound
+                values = rs.uniform(-bound, bound, size=tuple(p.shape))
+            p.copy_(torch.from_numpy(values).to(torch.float32))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=1500)
@@ -114,9 +137,11 @@ def main():
     parser.add_argument("--seed", type=int, default=1337, help="torch.manual_seed and the minibatch/sampling RandomState")
     parser.add_argument("--data-seed", type=int, default=42, help="RandomState of the split permutation")
     parser.add_argument("--samples", type=int, default=10)
+    parser.add_argument("--autonet-init", action="store_true", help="start from AutoNet's initial weights (see above)")
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "names.txt"))
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
 
     names = load_names(args.data)
     order = np.random.RandomState(args.data_seed).permutation(len(names))
@@ -127,6 +152,8 @@ def main():
 
     torch.manual_seed(args.seed)
     model = TinyGpt()
+    if args.autonet_init:
+        autonet_init(model, args.seed)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     rng = np.random.RandomState(args.seed)
     start = time.time()
