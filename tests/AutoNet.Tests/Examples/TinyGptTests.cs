@@ -99,6 +99,47 @@ public class TinyGptTests
         }
     }
 
+    [Fact]
+    public void The_masked_scores_get_a_zero_gradient_and_each_row_of_the_score_gradient_sums_to_zero()
+    {
+        // What docs/example-tinygpt.md says of softmax's and the mask's backward, on one causal attention.
+        var rng = new NumPyRandomState(7);
+        var q = rng.Randn(2, 5, 4);
+        var k = rng.Randn(2, 5, 4);
+        var v = rng.Randn(2, 5, 4);
+        var future = Tensor.Ones([5, 5]).Triu(1).Eq(1);
+        var scores = q.MatMul(k.Transpose(-2, -1));
+        scores.RequiresGrad = true;
+        Tensor? scoreGrad = null;
+        using var _ = scores.RegisterHook(g => { scoreGrad = g; return null; });
+        var y = scores.MaskedFill(future, double.NegativeInfinity).Softmax(-1).MatMul(v);
+        (y * rng.Randn(2, 5, 4)).Sum().Backward();
+
+        var g = scoreGrad!.ToArray();
+        for (int row = 0; row < 10; row++)
+        {
+            int i = row % 5;
+            for (int j = i + 1; j < 5; j++) Assert.Equal(0.0, g[row * 5 + j]);
+            Assert.Equal(0.0, g.Skip(row * 5).Take(5).Sum(), 1e-14);
+            if (i > 0) Assert.NotEqual(0.0, g[row * 5]); // row 0 has one key, weight 1 whatever its score: no gradient
+        }
+    }
+
+    [Fact]
+    public void The_key_bias_gets_only_rounding_noise_as_gradient()
+    {
+        var model = TinyGptTraining.BuildModel(9, DType.Float64);
+        var (x, y) = TinyGptTraining.Encode(["anna", "bob", "christopher"]).All();
+        TinyGptTraining.Loss(model.Forward(x), y).Backward();
+        foreach (var (name, p) in model.NamedParameters().Where(n => n.Name.EndsWith("c_attn.bias", StringComparison.Ordinal)))
+        {
+            double key = p.Grad!.Narrow(0, 64, 64).Abs().Max().Item();
+            double query = p.Grad!.Narrow(0, 0, 64).Abs().Max().Item();
+            Assert.True(key < 1e-15, $"{name}: key bias gradient {key}");
+            Assert.True(query > 1e-6, $"{name}: query bias gradient {query}");
+        }
+    }
+
     private static IEnumerable<string> Decode(NameSequences s) =>
         Enumerable.Range(0, s.Count).Select(r => new string(
             s.Targets.Skip(r * TinyGptTraining.BlockSize).TakeWhile(t => t > 0).Select(t => TinyGptTraining.Vocabulary[(int)t]).ToArray()));
