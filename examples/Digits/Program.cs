@@ -55,6 +55,9 @@ public static class DigitsCommand
         return OptionChecks.Invoke(root, args, output, error);
     }
 
+    /// <summary>The data set beside the program (data/digits.csv.gz, copied to the output directory).</summary>
+    public static string DataPath => Path.Combine(AppContext.BaseDirectory, "data", "digits.csv.gz");
+
     /// <summary>The CNN of the example, its parameters in float32 drawn from the default generator.</summary>
     public static Sequential Model() => new(
         new Conv2d(1, 8, 3, padding: 1, dtype: DType.Float32), new ReLU(), new MaxPool2d(2),
@@ -63,7 +66,7 @@ public static class DigitsCommand
 
     private static int Train(int epochs, double lr, int batchSize, uint seed, uint dataSeed, string? plotsDirectory, string? onnxPath, TextWriter output)
     {
-        var (pixels, labels) = Load(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv.gz"));
+        var (pixels, labels) = Load(DataPath);
         var order = new NumPyRandomState(dataSeed).Permutation(labels.Length);
         int[] train = order[..TrainCount], test = order[TrainCount..];
 
@@ -127,8 +130,8 @@ public static class DigitsCommand
         return 0;
     }
 
-    /// <summary>The images as [N, 1, 8, 8] float32 in [0, 1] and their labels.</summary>
-    private static (Tensor X, int[] Y) Batch(float[] pixels, int[] labels, int[] rows)
+    /// <summary>The images <paramref name="rows"/> as [N, 1, 8, 8] float32 in [0, 1] and their labels.</summary>
+    public static (Tensor X, int[] Y) Batch(float[] pixels, int[] labels, int[] rows)
     {
         var x = new float[rows.Length * Pixels];
         for (int r = 0; r < rows.Length; r++) pixels.AsSpan(rows[r] * Pixels, Pixels).CopyTo(x.AsSpan(r * Pixels));
@@ -136,7 +139,7 @@ public static class DigitsCommand
     }
 
     /// <summary>Reads the gzip'd CSV: 64 pixel values 0..16 then the label per line; pixels are divided by 16.</summary>
-    private static (float[] Pixels, int[] Labels) Load(string path)
+    public static (float[] Pixels, int[] Labels) Load(string path)
     {
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         var pixels = new List<float>();

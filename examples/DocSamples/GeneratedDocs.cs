@@ -1,4 +1,5 @@
 using DocSamples.ComingFromPyTorch;
+using DocSamples.ConvGradient;
 using DocSamples.GettingStarted;
 using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
@@ -36,6 +37,7 @@ public static class GeneratedDocs
             ["learn-jacobians.txt"] = Capture(Jacobians.Run),
             ["learn-hvp.txt"] = Capture(HessianVector.Run),
             ["train-loop.txt"] = Capture(TrainLoop.Run),   // docs/coming-from-pytorch.md
+            ["conv-gradient.txt"] = Capture(ConvGradientExample.Run),   // docs/example-digits.md
         };
     }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using AutoNet.Examples;
 using DocSamples;
 using DocSamples.ComingFromPyTorch;
+using DocSamples.ConvGradient;
 using DocSamples.GettingStarted;
 using DocSamples.Learn;
 using DocSamples.MoonsFourWays;
@@ -25,6 +26,8 @@ var commands = new Dictionary<string, (string Help, Action<string[]> Run)>
     ["learn-jacobians"] = ("Learn autograd: vector-Jacobian products and a Jacobian row by row.", _ => Jacobians.Run(Console.Out)),
     ["learn-hvp"] = ("Learn autograd: a Hessian-vector product with createGraph.", _ => HessianVector.Run(Console.Out)),
     ["train-loop"] = ("Coming from PyTorch: a three-class training loop.", _ => TrainLoop.Run(Console.Out)),
+    ["conv-gradient"] = ("The Digits page: the gradient through a 2 x 2 convolution and a max-pool, by hand and by autograd.", _ => ConvGradientExample.Run(Console.Out)),
+    ["conv-gradient-svg"] = ("The Digits page's picture of those numbers, as SVG (docs/assets/conv-gradient.svg).", _ => Console.Write(ConvGradientPicture.Svg())),
     ["softplus"] = ("Write your own op: softplus as an Autograd.Function.", _ => UseSoftplus.Run()),
     ["reliability"] = ("reliability [EPOCHS]: deep-graph backward times and memory over a long moons run (default 100000 epochs).", a => Measurements.Run(a.Length > 1 ? int.Parse(a[1], CultureInfo.InvariantCulture) : 100_000)),
     ["write-docs"] = ("write-docs DIR: writes every output the docs include into DIR (docs/generated).", a => GeneratedDocs.WriteAll(a.Length > 1 ? a[1] : "docs/generated")),

@@ -43,6 +43,19 @@ public class MlpBenchmarks
     [Benchmark] public double TorchSharp() => _torchSharp.Step();
 }
 
+/// <summary>One training step of examples/Names' MLP, float32, batch 32 (NamesWorkloads.cs).</summary>
+[MemoryDiagnoser]
+public class NamesBenchmarks
+{
+    private NamesWorkload _workload = null!;
+
+    [GlobalSetup]
+    public void Setup() => _workload = new NamesWorkload();
+
+    [Benchmark] public double AutoNet() => _workload.StepAutoNet();
+    [Benchmark] public double TorchSharp() => _workload.StepTorchSharp();
+}
+
 /// <summary>The 1024 × 1024 × 1024 matrix product (GFLOP/s = 2.147 / time in ms).</summary>
 [MemoryDiagnoser]
 public class MatMulBenchmarks

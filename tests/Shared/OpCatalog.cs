@@ -129,7 +129,24 @@ public static class OpCatalog
         ["adaptive_avg_pool2d"] = (a, x) => new global::AutoNet.Nn.AdaptiveAvgPool2d(a.Int("output_size")).Forward(x[0]),
         ["one_hot"] = (a, x) => F.OneHot(x[0], a.Int("num_classes")),
         ["embedding"] = (a, x) => F.Embedding(x[0], x[1], a.Has("padding_idx") ? a.Int("padding_idx") : null),
+        // Normalisation (issue 12): with "stats" inputs 1 and 2 are the running mean and variance (copied: BatchNorm
+        // updates them in place in training, and the case's inputs must stay as drawn); the last two, if any, are
+        // weight and bias.
+        ["batch_norm"] = (a, x) =>
+        {
+            (Tensor? mean, Tensor? variance) = a.Bool("stats") ? (x[1].Detach() * 1.0, x[2].Detach() * 1.0) : (null, null);
+            var (weight, bias) = NormAffine(x[(a.Bool("stats") ? 3 : 1)..]);
+            return F.BatchNorm(x[0], mean, variance, weight, bias, a.Bool("training"), a.Double("momentum"), a.Double("eps"));
+        },
+        ["group_norm"] = (a, x) =>
+        {
+            var (weight, bias) = NormAffine(x[1..]);
+            return F.GroupNorm(x[0], a.Int("num_groups"), weight, bias, a.Double("eps"));
+        },
     };
+
+    /// <summary>The weight and bias of a normalisation case: the inputs after the data (and running statistics), or none.</summary>
+    public static (T? Weight, T? Bias) NormAffine<T>(T[] rest) where T : class => rest.Length == 0 ? (null, null) : (rest[0], rest[1]);
 
     /// <summary>
     /// A Python index expression of ints and slices without step (<c>"1, -2:"</c>, <c>":, 1:3"</c>) as AutoNet's

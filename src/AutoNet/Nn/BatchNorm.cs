@@ -68,49 +68,26 @@ public abstract class BatchNorm : Module
     [field: Buffer("num_batches_tracked")] public Tensor? NumBatchesTracked { get; }
 
     /// <summary>
-    /// Normalises <paramref name="input"/> of shape [N, C] or [N, C, L] (the subclass has checked C and reshaped its
-    /// input to one of these) and updates the running statistics in training.
+    /// Normalises <paramref name="input"/> [N, C, *] (the subclass has checked its shape) with
+    /// <see cref="F.BatchNorm"/>, as PyTorch's <c>_BatchNorm.forward</c> calls <c>F.batch_norm</c>: the batch
+    /// statistics in training or without running statistics, the running ones otherwise; in training the running
+    /// statistics are updated with momentum, or with 1/num_batches_tracked for a null momentum.
     /// </summary>
     /// <exception cref="ArgumentException">In training, a single value per channel.</exception>
-    protected Tensor Normalize(Tensor input, int[] shownShape)
+    protected Tensor Normalize(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(shownShape);
         var shape = input.ShapeArray;
-        int n = shape[0] * (shape.Length == 3 ? shape[2] : 1);
-        int[] channelShape = shape.Length == 3 ? [1, NumFeatures, 1] : [1, NumFeatures];
-        Tensor y;
-        if (Training || RunningMean is null)
+        if (Training && input.Count / NumFeatures <= 1)
+            throw new ArgumentException(
+                $"{GetType().Name}: expected more than 1 value per channel when training, got input of shape {ShapeUtil.Format(shape)}.");
+        double factor = 0;
+        if (Training && NumBatchesTracked is not null)
         {
-            if (Training && n <= 1)
-                throw new ArgumentException(
-                    $"{GetType().Name}: expected more than 1 value per channel when training, got input of shape {ShapeUtil.Format(shownShape)}.");
-            var mean = SumOverChannel(input) / n;
-            var centred = input - mean;
-            var sumSquares = SumOverChannel(centred * centred);
-            y = centred * (1.0 / (sumSquares / n + Eps).Sqrt());
-            if (Training && RunningMean is not null) UpdateRunningStatistics(mean, sumSquares, n);
+            using (Autograd.NoGrad()) NumBatchesTracked.CopyFrom(NumBatchesTracked + 1.0);
+            factor = Momentum ?? 1.0 / NumBatchesTracked.Item();
         }
-        else
-        {
-            y = (input - RunningMean.Reshape(channelShape)) * (1.0 / (RunningVar!.Reshape(channelShape) + Eps).Sqrt());
-        }
-        if (Weight is not null) y = y * Weight.Reshape(channelShape) + Bias!.Reshape(channelShape);
-        return y;
-    }
-
-    /// <summary>Σ over every dim but the channel dim, kept as size-1 dims: [1, C] or [1, C, 1].</summary>
-    private static Tensor SumOverChannel(Tensor x) => x.Rank == 3 ? x.Sum(0, keepDim: true).Sum(2, keepDim: true) : x.Sum(0, keepDim: true);
-
-    private void UpdateRunningStatistics(Tensor mean, Tensor sumSquares, int n)
-    {
-        using (Autograd.NoGrad())
-        {
-            NumBatchesTracked!.CopyFrom(NumBatchesTracked + 1.0);
-            double factor = Momentum ?? 1.0 / NumBatchesTracked.Item();
-            RunningMean!.CopyFrom(RunningMean * (1 - factor) + mean.Detach().Reshape(NumFeatures) * factor);
-            RunningVar!.CopyFrom(RunningVar * (1 - factor) + (sumSquares.Detach() / (n - 1)).Reshape(NumFeatures) * factor);
-        }
+        return F.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, training: Training || RunningMean is null, factor, Eps);
     }
 
     /// <inheritdoc/>

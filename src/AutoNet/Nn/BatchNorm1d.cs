@@ -37,6 +37,6 @@ public sealed class BatchNorm1d : BatchNorm
         if (shape.Length is not (2 or 3) || shape[1] != NumFeatures)
             throw new ArgumentException(
                 $"BatchNorm1d: expected input of shape [N, {NumFeatures}] or [N, {NumFeatures}, L], got shape {ShapeUtil.Format(shape)}.");
-        return Normalize(input, shape);
+        return Normalize(input);
     }
 }

@@ -36,6 +36,6 @@ public sealed class BatchNorm2d : BatchNorm
         if (shape.Length != 4 || shape[1] != NumFeatures)
             throw new ArgumentException(
                 $"BatchNorm2d: expected input of shape [N, {NumFeatures}, H, W], got shape {ShapeUtil.Format(shape)}.");
-        return Normalize(input.Reshape(shape[0], shape[1], shape[2] * shape[3]), shape).Reshape(shape);
+        return Normalize(input);
     }
 }

@@ -8,7 +8,7 @@ namespace AutoNet.Nn;
 /// C / G channels, and each sample's group is normalised over its channels and positions,
 /// y = (x - mean) / √(var + ε) (var biased), then scaled and shifted per channel by <see cref="Weight"/> and
 /// <see cref="Bias"/>. The same in training and evaluation (no running statistics). Written in tensor ops, so
-/// second-order gradients work. PyTorch: <c>torch.nn.GroupNorm</c>.
+/// second-order gradients work. Calls <see cref="F.GroupNorm"/>. PyTorch: <c>torch.nn.GroupNorm</c>.
 /// </summary>
 public sealed class GroupNorm : Module
 {
@@ -58,17 +58,7 @@ public sealed class GroupNorm : Module
         if (shape.Length < 2 || shape[1] != NumChannels)
             throw new ArgumentException(
                 $"GroupNorm: expected input of shape [N, {NumChannels}, *], got shape {ShapeUtil.Format(shape)}.");
-        int perGroup = NumChannels / NumGroups;
-        for (int d = 2; d < shape.Length; d++) perGroup *= shape[d];
-        var grouped = input.Reshape(shape[0], NumGroups, perGroup);
-        var centred = grouped - grouped.Mean(2, keepDim: true);
-        var variance = (centred * centred).Mean(2, keepDim: true);
-        var y = (centred * (1.0 / (variance + Eps).Sqrt())).Reshape(shape);
-        if (Weight is null) return y;
-        var channelShape = new int[shape.Length];
-        Array.Fill(channelShape, 1);
-        channelShape[1] = NumChannels;
-        return y * Weight.Reshape(channelShape) + Bias!.Reshape(channelShape);
+        return F.GroupNorm(input, NumGroups, Weight, Bias, Eps);
     }
 
     /// <inheritdoc/>

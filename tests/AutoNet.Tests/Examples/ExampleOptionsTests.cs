@@ -22,6 +22,7 @@ public sealed class ExampleOptionsTests : IDisposable
             "Circles" => CirclesCommand.Run(args, output, error),
             "Spirals" => SpiralsCommand.Run(args, output, error),
             "Digits" => DigitsCommand.Run(args, output, error),
+            "Names" => NamesCommand.Run(args, output, error),
             "TinyGpt" => TinyGptCommand.Run(args, output, error),
             _ => RegressionCommand.Run(args, output, error),
         };
@@ -58,6 +59,17 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Digits", "--plots FILE/plots", "--plots '");
         data.Add("Digits", "--onnx DIR", "is a directory; expected a file path.");
         data.Add("Digits", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
+        data.Add("Names", "--steps -1", "--steps must be >= 0, got -1.");
+        data.Add("Names", "--batch-size 0", "--batch-size must be >= 1, got 0.");
+        data.Add("Names", "--embed 0", "--embed must be >= 1, got 0.");
+        data.Add("Names", "--hidden 0", "--hidden must be >= 1, got 0.");
+        data.Add("Names", "--hidden 100000000", "--hidden 100000000 needs a [");
+        data.Add("Names", "--samples -2", "--samples must be >= 0, got -2.");
+        data.Add("Names", "--lr Infinity", "--lr must be a finite number >= 0, got ");
+        data.Add("Names", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
+        data.Add("Names", "--data-seed x", "Cannot parse argument 'x' for option '--data-seed'");
+        data.Add("Names", "--plots FILE/plots", "--plots '");
+        data.Add("Names", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         data.Add("TinyGpt", "--steps -1", "--steps must be >= 0, got -1.");
         data.Add("TinyGpt", "--batch-size 0", "--batch-size must be >= 1, got 0.");
         data.Add("TinyGpt", "--samples -2", "--samples must be >= 0, got -2.");
@@ -98,6 +110,21 @@ public sealed class ExampleOptionsTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("wrote ", stdout);
         Assert.Equal(["decision-boundary.png", "loss-curve.png"], Directory.GetFiles(plots).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Names_with_plots_trains_prints_its_lines_and_writes_the_gradient_picture()
+    {
+        string plots = Path.Combine(_dir, "plots");
+        var (code, stdout, stderr) = Run("Names", "--steps", "3", "--samples", "2", "--plots", plots);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Bigram dev loss: ", lines[0]);
+        Assert.StartsWith("Train loss: ", lines[1]);
+        Assert.StartsWith("Dev loss: ", lines[2]);
+        Assert.Equal(2 + 3 + 1, lines.Length); // 2 names, then the "wrote" line
+        Assert.Equal(["embedding-gradient.png"], Directory.GetFiles(plots).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -136,6 +136,18 @@ public static class TorchOpCatalog
         // TorchSharp has no F.embedding: index_select on the flattened indices, padding rows cut from the gradient
         // (the torch.nn.Embedding module itself is compared in EmbeddingParityTests; torch 1.13's F.embedding in the fixture).
         ["embedding"] = (a, x) => TorchEmbedding(x[0], x[1], a.Has("padding_idx") ? a.Int("padding_idx") : null),
+        // Normalisation (issue 12): as OpCatalog's (running statistics cloned, then weight and bias if given).
+        ["batch_norm"] = (a, x) =>
+        {
+            (torch.Tensor? mean, torch.Tensor? variance) = a.Bool("stats") ? (x[1].detach().clone(), x[2].detach().clone()) : (null, null);
+            var (weight, bias) = OpCatalog.NormAffine(x[(a.Bool("stats") ? 3 : 1)..]);
+            return torch.nn.functional.batch_norm(x[0], mean, variance, weight, bias, a.Bool("training"), a.Double("momentum"), a.Double("eps"));
+        },
+        ["group_norm"] = (a, x) =>
+        {
+            var (weight, bias) = OpCatalog.NormAffine(x[1..]);
+            return torch.nn.functional.group_norm(x[0], a.Int("num_groups"), weight, bias, a.Double("eps"));
+        },
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>

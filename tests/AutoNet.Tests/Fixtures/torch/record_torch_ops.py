@@ -73,6 +73,11 @@ def along(fn):
 
 
 # The PyTorch spelling of every op in the table: (args, inputs) -> output.
+def norm_affine(rest):
+    """The weight and bias of a normalisation case: the inputs after the data (and running statistics), or none."""
+    return (rest[0], rest[1]) if rest else (None, None)
+
+
 OPS = {
     "add": binary(lambda p, q: p + q),
     "sub": binary(lambda p, q: p - q),
@@ -190,6 +195,12 @@ OPS = {
     "adaptive_avg_pool2d": lambda a, x: F.adaptive_avg_pool2d(x[0], a["output_size"]),
     "one_hot": lambda a, x: F.one_hot(x[0], a["num_classes"]),
     "embedding": lambda a, x: F.embedding(x[0], x[1], a.get("padding_idx")),
+    # Normalisation (issue 12): with "stats" inputs 1 and 2 are the running mean and variance (cloned: batch_norm
+    # updates them in place in training, and the recorded inputs must stay as drawn); the last two, if any, are
+    # weight and bias.
+    "batch_norm": lambda a, x: F.batch_norm(x[0], *((x[1].clone(), x[2].clone()) if a["stats"] else (None, None)),
+                                            *norm_affine(x[3:] if a["stats"] else x[1:]), a["training"], a["momentum"], a["eps"]),
+    "group_norm": lambda a, x: F.group_norm(x[0], a["num_groups"], *norm_affine(x[1:]), a["eps"]),
 }
 
 
