@@ -81,6 +81,7 @@ internal static partial class BuiltInConverters
         foreach (var converter in ConvolutionAndPooling()) yield return converter;
         foreach (var converter in Lookup()) yield return converter;
         foreach (var converter in Recurrent()) yield return converter;
+        foreach (var converter in Attention()) yield return converter;
     }
 
     /// <summary>A TorchSharp batch norm (1d or 2d, made by <paramref name="make"/>) holding <paramref name="m"/>'s settings, parameters and buffers.</summary>

@@ -93,6 +93,9 @@ public static class ModuleConversion
         {
             var (path, m) = stack.Pop();
             yield return (path, m);
+            // TorchSharp's MultiheadAttention is one native module: it lists out_proj's parameters but no out_proj
+            // submodule, so AutoNet's is not listed either (its mode follows its parent's through Train).
+            if (m is MultiheadAttention) continue;
             var children = m.NamedChildren().ToList();
             for (int i = children.Count - 1; i >= 0; i--) stack.Push((Join(path, children[i].Name), children[i].Module));
         }

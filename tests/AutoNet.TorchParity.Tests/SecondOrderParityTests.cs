@@ -17,10 +17,13 @@ public class SecondOrderParityTests
     /// The op table's cases whose inputs all require grad, apart from Int64/Bool index and mask inputs (held
     /// constant), but not binary cross-entropy: its second derivative
     /// differs from PyTorch's (float64 by up to 1e-10 relative on p in (0.02, 0.98); at p = 0 or 1 AutoNet gives
-    /// about 3e12 where PyTorch gives 0, PyTorch's double backward of binary_cross_entropy clamping differently).
+    /// about 3e12 where PyTorch gives 0, PyTorch's double backward of binary_cross_entropy clamping differently);
+    /// nor scaled_dot_product_attention: libtorch 2.10's CPU kernel has no double backward (it aborts the process:
+    /// "derivative for aten::_scaled_dot_product_flash_attention_for_cpu_backward is not implemented"), so
+    /// AttentionParityTests checks its second order against libtorch's math path (matmul, softmax) instead.
     /// </summary>
     public static IEnumerable<object[]> Cases() => OpParityTests.Cases()
-        .Where(c => OpTable.ById[(string)c[0]] is var (tc, variant) && tc.Op != "bce"
+        .Where(c => OpTable.ById[(string)c[0]] is var (tc, variant) && tc.Op is not ("bce" or "scaled_dot_product_attention")
             && tc.Inputs.Select((input, i) => input.RequiresGrad || IsIndex(tc.InputDType(i, variant))).All(ok => ok));
 
     private static bool IsIndex(string dtype) => dtype is "int64" or "bool";

@@ -143,6 +143,9 @@ public static class OpCatalog
             var (weight, bias) = NormAffine(x[1..]);
             return F.GroupNorm(x[0], a.Int("num_groups"), weight, bias, a.Double("eps"));
         },
+        // Attention (issue 12, helper attention): a fourth input is the mask (Bool: true takes part; float: added).
+        ["scaled_dot_product_attention"] = (a, x) => F.ScaledDotProductAttention(x[0], x[1], x[2], x.Length > 3 ? x[3] : null,
+            isCausal: a.Has("is_causal") && a.Bool("is_causal")),
     };
 
     /// <summary>The weight and bias of a normalisation case: the inputs after the data (and running statistics), or none.</summary>

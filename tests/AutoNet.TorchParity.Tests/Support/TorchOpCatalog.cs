@@ -148,6 +148,9 @@ public static class TorchOpCatalog
             var (weight, bias) = OpCatalog.NormAffine(x[1..]);
             return torch.nn.functional.group_norm(x[0], a.Int("num_groups"), weight, bias, a.Double("eps"));
         },
+        // Attention (issue 12, helper attention): TorchSharp's own scaled_dot_product_attention (libtorch 2.x).
+        ["scaled_dot_product_attention"] = (a, x) => torch.nn.functional.scaled_dot_product_attention(x[0], x[1], x[2],
+            x.Length > 3 ? x[3] : null, 0.0, a.Has("is_causal") && a.Bool("is_causal")),
     };
 
     /// <summary>The Python index expression of an <c>index</c> case (ints and slices without step) as TorchSharp's index entries.</summary>

@@ -201,7 +201,21 @@ OPS = {
     "batch_norm": lambda a, x: F.batch_norm(x[0], *((x[1].clone(), x[2].clone()) if a["stats"] else (None, None)),
                                             *norm_affine(x[3:] if a["stats"] else x[1:]), a["training"], a["momentum"], a["eps"]),
     "group_norm": lambda a, x: F.group_norm(x[0], a["num_groups"], *norm_affine(x[1:]), a["eps"]),
+    # Attention (issue 12, helper attention): torch 1.13 has no F.scaled_dot_product_attention, so sdpa() spells out
+    # its math path; a fourth input is the mask (Bool: True takes part; float: added).
+    "scaled_dot_product_attention": lambda a, x: sdpa(x[0], x[1], x[2], x[3] if len(x) > 3 else None, a.get("is_causal", False)),
 }
+
+
+def sdpa(q, k, v, mask, is_causal):
+    """PyTorch 2.x's F.scaled_dot_product_attention (math path, no dropout) written in torch 1.13 ops:
+    softmax(q k^T / sqrt(E) + mask) v; is_causal masks with ones(L, S).tril()."""
+    scores = torch.matmul(q, k.transpose(-2, -1)) * (1.0 / math.sqrt(q.shape[-1]))
+    if is_causal:
+        mask = torch.ones(q.shape[-2], k.shape[-2], dtype=torch.bool).tril()
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf")) if mask.dtype == torch.bool else scores + mask
+    return torch.matmul(torch.softmax(scores, -1), v)
 
 
 # ---------------------------------------------------------------- the table's expansion (as tests/Shared/OpTable.cs)
