@@ -6,8 +6,10 @@ namespace TinyGpt;
 /// <summary>
 /// Multi-head causal self-attention as nanoGPT writes it: one Linear width → 3·width gives q, k and v; each is
 /// split into heads by a View [B, T, h, hs] and a Transpose to [B, h, T, hs] (views: no copy); the weights are
-/// softmax(q·kᵀ/√hs) with the future (j &gt; i) masked to −∞, so position i attends to 0..i only; the heads are merged
-/// back by Transpose + Contiguous + View to [B, T, width] and projected by a Linear width → width.
+/// softmax(q·kᵀ/√hs) with the future (j &gt; i) masked to −∞, so position i attends to 0..i only
+/// (<c>F.ScaledDotProductAttention(q, k, v, isCausal: true)</c>); the heads are merged back by Transpose +
+/// Contiguous + View to [B, T, width] and projected by a Linear width → width. <see cref="Weights"/> composes the
+/// same weights from MatMul, MaskedFill and Softmax, for looking at them.
 /// </summary>
 public sealed class CausalSelfAttention : Module
 {
@@ -31,7 +33,7 @@ public sealed class CausalSelfAttention : Module
     {
         var (q, k, v) = Heads(input);
         int b = input.Shape[0], t = input.Shape[1], c = input.Shape[2];
-        var y = Attention(q, k, _future).MatMul(v);                       // [B, h, T, hs]
+        var y = F.ScaledDotProductAttention(q, k, v, isCausal: true);     // [B, h, T, hs]
         return _c_proj.Forward(y.Transpose(1, 2).Contiguous().View(b, t, c)); // merge the heads: [B, T, C]
     }
 
