@@ -30,7 +30,7 @@ public sealed partial class ShortRun
         if (Want("index")) IndexWorkload.Report(Median<object?>, run._rows, run._checks);
         if (Want("bmm")) run.Bmm();
         if (Want("cnn")) run.Cnn();
-        if (Want("names")) NamesWorkload.Report(Median<double>, run._rows, run._checks);
+        if (Want("names")) NamesWorkload.Report(MedianInterleaved<double>, run._rows, run._checks);
         if (Want("tinygpt")) run.TinyGpt();
         run.Print();
     }
