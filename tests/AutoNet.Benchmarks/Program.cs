@@ -1,6 +1,6 @@
 // AutoNet benchmarks: AutoNet against TorchSharp (libtorch) and hand-written loops.
 //   dotnet run -c Release --project tests/AutoNet.Benchmarks -- --short      one-minute table (Stopwatch medians)
-//   ... -- --short moons mlp                                                 only some sections (moons, memory, mlp, matmul, op, reduction, index, bmm, cnn, names)
+//   ... -- --short moons mlp                                                 only some sections (moons, memory, mlp, matmul, op, reduction, index, bmm, cnn, names, tinygpt)
 //   dotnet run -c Release --project tests/AutoNet.Benchmarks -- --filter '*' --inProcess --job short
 //                                                                            BenchmarkDotNet, all benchmarks (in process:
 //                                                                            no second build copying libtorch)

@@ -15,7 +15,7 @@ public sealed partial class ShortRun
     private readonly List<string[]> _checks = [];
     private readonly MoonsData _data = new();
 
-    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction, index, bmm, cnn, names), or all when empty.</summary>
+    /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction, index, bmm, cnn, names, tinygpt), or all when empty.</summary>
     public static void Run(IReadOnlyCollection<string> only)
     {
         Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
@@ -31,6 +31,7 @@ public sealed partial class ShortRun
         if (Want("bmm")) run.Bmm();
         if (Want("cnn")) run.Cnn();
         if (Want("names")) NamesWorkload.Report(MedianInterleaved<double>, run._rows, run._checks);
+        if (Want("tinygpt")) run.TinyGpt();
         run.Print();
     }
 

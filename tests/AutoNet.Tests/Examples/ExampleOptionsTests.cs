@@ -23,6 +23,7 @@ public sealed class ExampleOptionsTests : IDisposable
             "Spirals" => SpiralsCommand.Run(args, output, error),
             "Digits" => DigitsCommand.Run(args, output, error),
             "Names" => NamesCommand.Run(args, output, error),
+            "TinyGpt" => TinyGptCommand.Run(args, output, error),
             _ => RegressionCommand.Run(args, output, error),
         };
         return (code, output.ToString(), error.ToString());
@@ -69,6 +70,14 @@ public sealed class ExampleOptionsTests : IDisposable
         data.Add("Names", "--data-seed x", "Cannot parse argument 'x' for option '--data-seed'");
         data.Add("Names", "--plots FILE/plots", "--plots '");
         data.Add("Names", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
+        data.Add("TinyGpt", "--steps -1", "--steps must be >= 0, got -1.");
+        data.Add("TinyGpt", "--batch-size 0", "--batch-size must be >= 1, got 0.");
+        data.Add("TinyGpt", "--samples -2", "--samples must be >= 0, got -2.");
+        data.Add("TinyGpt", "--lr Infinity", "--lr must be a finite number >= 0, got ");
+        data.Add("TinyGpt", "--seed -1", "Cannot parse argument '-1' for option '--seed'");
+        data.Add("TinyGpt", "--data-seed x", "Cannot parse argument 'x' for option '--data-seed'");
+        data.Add("TinyGpt", "--plots FILE/plots", "--plots '");
+        data.Add("TinyGpt", "--no-such-option", "Unrecognized command or argument '--no-such-option'.");
         return data;
     }
 
@@ -116,6 +125,26 @@ public sealed class ExampleOptionsTests : IDisposable
         Assert.StartsWith("Dev loss: ", lines[2]);
         Assert.Equal(2 + 3 + 1, lines.Length); // 2 names, then the "wrote" line
         Assert.Equal(["embedding-gradient.png"], Directory.GetFiles(plots).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void TinyGpt_plots_the_attention_weights_of_the_longest_sampled_name()
+    {
+        string plots = Path.Combine(_dir, "plots");
+        var (code, stdout, stderr) = Run("TinyGpt", "--steps", "3", "--samples", "2", "--plots", plots);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("Dev loss: ", stdout);
+        Assert.Equal(["attention.png"], Directory.GetFiles(plots).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void TinyGpt_help_names_its_options()
+    {
+        var (code, stdout, _) = Run("TinyGpt", "--help");
+        Assert.Equal(0, code);
+        foreach (var option in new[] { "--steps", "--lr", "--batch-size", "--seed", "--data-seed", "--samples", "--plots" })
+            Assert.Contains(option, stdout);
     }
 
     [Fact]
