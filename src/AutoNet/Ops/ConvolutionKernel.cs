@@ -38,55 +38,93 @@ internal static class ConvolutionKernel
         return gw;
     }
 
+    /// <summary>
+    /// Column-matrix elements per chunk of samples: the batch is processed a few samples at a time so that a chunk's
+    /// column matrix (and its packed copy) stays in cache instead of streaming tens of megabytes for a large batch; a
+    /// small convolution (the Digits CNN) still takes its whole batch in one product.
+    /// </summary>
+    private const int ChunkElements = 1 << 18;
+
+    /// <summary>The samples per chunk for <paramref name="g"/>, and <paramref name="g"/> for one chunk of that many.</summary>
+    private static int ChunkSamples(ConvGeometry g) =>
+        Math.Clamp(ChunkElements / Math.Max(1, g.Rows * g.OH * g.OW), 1, Math.Max(1, g.N));
+
     private static void Forward<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> y, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
-        using var productBuffer = new ScratchBuffer<T>(og * cols);
+        int chunk = ChunkSamples(g), rows = g.Rows, og = g.GroupOut;
+        int inPlane = g.C * g.H * g.W, outPlane = g.O * g.OH * g.OW;
+        using var columnsBuffer = new ScratchBuffer<T>(rows * chunk * g.OH * g.OW);
+        using var productBuffer = new ScratchBuffer<T>(og * chunk * g.OH * g.OW);
         T[] columns = columnsBuffer.Array, product = productBuffer.Array;
-        for (int group = 0; group < g.Groups; group++)
+        for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
-            ConvolutionLoops.Im2Col(x, columns, g, group);
-            var wg = w.Slice(group * og * rows, og * rows).ToArray();
-            if (rows == 0) Array.Clear(product); // k = 0: the product leaves C as it is
-            MatrixProduct.Multiply(wg, columns, product, og, rows, cols, false, false, Environment.ProcessorCount);
-            ConvolutionLoops.MatrixToGroup<T>(product, y, g, group);
+            var part = g with { N = Math.Min(chunk, g.N - n0) };
+            int cols = part.Cols;
+            var xPart = x.Slice(n0 * inPlane, part.N * inPlane);
+            var yPart = y.Slice(n0 * outPlane, part.N * outPlane);
+            for (int group = 0; group < g.Groups; group++)
+            {
+                ConvolutionLoops.Im2Col(xPart, columns, part, group);
+                var wg = w.Slice(group * og * rows, og * rows).ToArray();
+                if (rows == 0) Array.Clear(product); // k = 0: the product leaves C as it is
+                MatrixProduct.Multiply(wg, columns, product, og, rows, cols, false, false, Environment.ProcessorCount);
+                ConvolutionLoops.MatrixToGroup<T>(product, yPart, part, group);
+            }
         }
     }
 
     private static void InputGrad<T>(ReadOnlySpan<T> grad, ReadOnlySpan<T> w, Span<T> gx, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        using var gradBuffer = new ScratchBuffer<T>(og * cols);
-        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
+        int chunk = ChunkSamples(g), rows = g.Rows, og = g.GroupOut;
+        int inPlane = g.C * g.H * g.W, outPlane = g.O * g.OH * g.OW;
+        using var gradBuffer = new ScratchBuffer<T>(og * chunk * g.OH * g.OW);
+        using var columnsBuffer = new ScratchBuffer<T>(rows * chunk * g.OH * g.OW);
         T[] gradMatrix = gradBuffer.Array, columns = columnsBuffer.Array;
-        for (int group = 0; group < g.Groups; group++)
+        for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
-            ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
-            var wg = w.Slice(group * og * rows, og * rows).ToArray();
-            if (og == 0) Array.Clear(columns); // k = 0: the product leaves C as it is
-            MatrixProduct.Multiply(wg, gradMatrix, columns, rows, og, cols, true, false, Environment.ProcessorCount);
-            ConvolutionLoops.Col2ImAdd<T>(columns, gx, g, group);
+            var part = g with { N = Math.Min(chunk, g.N - n0) };
+            int cols = part.Cols;
+            var gradPart = grad.Slice(n0 * outPlane, part.N * outPlane);
+            var gxPart = gx.Slice(n0 * inPlane, part.N * inPlane);
+            for (int group = 0; group < g.Groups; group++)
+            {
+                ConvolutionLoops.GroupToMatrix(gradPart, gradMatrix, part, group);
+                var wg = w.Slice(group * og * rows, og * rows).ToArray();
+                if (og == 0) Array.Clear(columns); // k = 0: the product leaves C as it is
+                MatrixProduct.Multiply(wg, gradMatrix, columns, rows, og, cols, true, false, Environment.ProcessorCount);
+                ConvolutionLoops.Col2ImAdd<T>(columns, gxPart, part, group);
+            }
         }
     }
 
     private static void WeightGrad<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> grad, Span<T> gw, ConvGeometry g)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int rows = g.Rows, cols = g.Cols, og = g.GroupOut;
-        using var columnsBuffer = new ScratchBuffer<T>(rows * cols);
-        using var gradBuffer = new ScratchBuffer<T>(og * cols);
+        int chunk = ChunkSamples(g), rows = g.Rows, og = g.GroupOut;
+        int inPlane = g.C * g.H * g.W, outPlane = g.O * g.OH * g.OW;
+        using var columnsBuffer = new ScratchBuffer<T>(rows * chunk * g.OH * g.OW);
+        using var gradBuffer = new ScratchBuffer<T>(og * chunk * g.OH * g.OW);
         using var productBuffer = new ScratchBuffer<T>(og * rows);
         T[] columns = columnsBuffer.Array, gradMatrix = gradBuffer.Array, product = productBuffer.Array;
-        for (int group = 0; group < g.Groups; group++)
+        for (int n0 = 0; n0 < g.N; n0 += chunk)
         {
-            ConvolutionLoops.Im2Col(x, columns, g, group);
-            ConvolutionLoops.GroupToMatrix(grad, gradMatrix, g, group);
-            if (cols == 0) Array.Clear(product); // k = 0: the product leaves C as it is
-            MatrixProduct.Multiply(gradMatrix, columns, product, og, cols, rows, false, true, Environment.ProcessorCount);
-            product.AsSpan(0, og * rows).CopyTo(gw.Slice(group * og * rows, og * rows));
+            var part = g with { N = Math.Min(chunk, g.N - n0) };
+            int cols = part.Cols;
+            var xPart = x.Slice(n0 * inPlane, part.N * inPlane);
+            var gradPart = grad.Slice(n0 * outPlane, part.N * outPlane);
+            for (int group = 0; group < g.Groups; group++)
+            {
+                ConvolutionLoops.Im2Col(xPart, columns, part, group);
+                ConvolutionLoops.GroupToMatrix(gradPart, gradMatrix, part, group);
+                if (cols == 0) Array.Clear(product); // k = 0: the product leaves C as it is
+                MatrixProduct.Multiply(gradMatrix, columns, product, og, cols, rows, false, true, Environment.ProcessorCount);
+                var target = gw.Slice(group * og * rows, og * rows);
+                var chunkSum = product.AsSpan(0, og * rows);
+                if (n0 == 0) chunkSum.CopyTo(target);
+                else for (int i = 0; i < target.Length; i++) target[i] += chunkSum[i]; // the chunks' sums, in batch order
+            }
         }
     }
 }
