@@ -89,7 +89,7 @@ public class TinyGptBenchmarks
 public sealed partial class ShortRun
 {
     /// <summary>The TinyGpt row: one training step of the example's transformer, AutoNet against TorchSharp
-    /// (interleaved medians; no target set yet).</summary>
+    /// (interleaved medians; issue 12's target: at least as fast as TorchSharp).</summary>
     private void TinyGpt()
     {
         var step = new TinyGptStepWorkload();
