@@ -41,6 +41,28 @@ public class EmbeddingParityTests
     }
 
     [Fact]
+    public void A_torch_state_dict_loads_by_key_and_gives_torchs_output_and_gradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        var theirs = torch.nn.Embedding(7, 3, padding_idx: 1, dtype: torch.float64);
+        var ours = new Embedding(7, 3, paddingIdx: 1, generator: new NumPyRandomState(0));
+        ours.LoadStateDict(theirs.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.ToAutoNet()));
+        var indices = Tensor.From([1L, 4, 4, 6, 0, 1], 2, 3);
+        var upstream = new NumPyRandomState(13).Randn(2, 3, 3);
+
+        var y = ours.Forward(indices);
+        (y * upstream).Sum().Backward();
+        var ty = theirs.forward(indices.ToTorch());
+        (ty * upstream.ToTorch()).sum().backward();
+
+        var close = new Close(ParityTolerance.Float64, "Embedding from a torch state dict");
+        close.Check("output", y, ty);
+        close.Check("weight.grad", ours.Weight.Grad!, theirs.weight!.grad!);
+        Assert.Empty(close.Failures);
+        Assert.Equal(["weight"], ours.StateDict().Keys);
+    }
+
+    [Fact]
     public void Import_keeps_the_table_and_whether_it_trains()
     {
         using var scope = torch.NewDisposeScope();
