@@ -150,13 +150,8 @@ public class ExamplesParityTests(ITestOutputHelper output)
         trace.AssertAgreed(MaxRelativeLossDifference, trainedFraction: 0.5);
 
         var close = new Close(ParityTolerance.Float64, $"{trace.CaseName} final parameters");
-        var ours = model.NamedParameters().ToList();
-        var theirs = torchModel.named_parameters().ToList();
-        Assert.Equal(ours.Select(p => p.Item1), theirs.Select(p => p.Item1));
-        foreach (var ((name, p), (_, tp)) in ours.Zip(theirs))
-            close.Check(name, p, tp);
-        output.WriteLine(FormattableString.Invariant(
-            $"  final parameters: max abs difference {close.MaxAbsoluteError:G3}, max rel difference {close.MaxRelativeError:G3}"));
+        close.CheckParameters(model, torchModel);
+        output.WriteLine(close.Summary("final parameters"));
         Assert.True(close.Failures.Count == 0, close.ToString());
     }
 

@@ -76,8 +76,7 @@ public class NamesParityTests(ITestOutputHelper output)
         close.Check("hidden.bias", model.Hidden.Bias!, b1);
         close.Check("output.weight", model.Output.Weight, w2);
         close.Check("output.bias", model.Output.Bias!, b2);
-        output.WriteLine(FormattableString.Invariant(
-            $"  final parameters: max abs difference {close.MaxAbsoluteError:G3}, max rel difference {close.MaxRelativeError:G3}"));
+        output.WriteLine(close.Summary("final parameters"));
         Assert.True(close.Failures.Count == 0, close.ToString());
     }
 }

@@ -85,8 +85,7 @@ public class TinyGptParityTests(ITestOutputHelper output)
             $"  key bias: largest last gradient {keyBiasGradient:G3} (zero in exact arithmetic), largest difference {keyBiasDifference:G3}"));
         Assert.True(keyBiasGradient < 1e-12, $"the key bias's gradient should be rounding noise, got {keyBiasGradient:G3}");
         Assert.True(keyBiasDifference <= 1e-9, $"the key biases drifted apart by {keyBiasDifference:G3}");
-        output.WriteLine(FormattableString.Invariant(
-            $"  final parameters: max abs difference {close.MaxAbsoluteError:G3}, max rel difference {close.MaxRelativeError:G3}"));
+        output.WriteLine(close.Summary("final parameters"));
         Assert.True(close.Failures.Count == 0, close.ToString());
     }
 

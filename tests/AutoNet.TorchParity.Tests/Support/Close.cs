@@ -1,5 +1,7 @@
+using AutoNet.Nn;
 using AutoNet.TorchSharp;
 using TorchSharp;
+using Xunit;
 
 namespace AutoNet.TorchParity.Tests.Support;
 
@@ -45,6 +47,21 @@ public sealed class Close(ParityTolerance tolerance, string caseName)
         MaxRelativeError = Math.Max(MaxRelativeError, maxRel);
         ParityLog.Record(caseName, what, actual.DType, maxAbs, maxRel);
     }
+
+    /// <summary>Compares every parameter of <paramref name="model"/> with the TorchSharp model's of the same name;
+    /// asserts that both list the same names in the same order.</summary>
+    public void CheckParameters(Module model, torch.nn.Module torchModel)
+    {
+        var ours = model.NamedParameters().ToList();
+        var theirs = torchModel.named_parameters().ToList();
+        Assert.Equal(ours.Select(p => p.Item1), theirs.Select(p => p.Item1));
+        foreach (var ((name, p), (_, tp)) in ours.Zip(theirs))
+            Check(name, p, tp);
+    }
+
+    /// <summary>One line for the test output: "  <paramref name="what"/>: max abs difference …, max rel difference …".</summary>
+    public string Summary(string what) =>
+        FormattableString.Invariant($"  {what}: max abs difference {MaxAbsoluteError:G3}, max rel difference {MaxRelativeError:G3}");
 
     /// <summary>A message listing the failures (for Assert.True).</summary>
     public override string ToString() =>
