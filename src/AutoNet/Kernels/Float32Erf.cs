@@ -11,7 +11,7 @@ namespace AutoNet.Kernels;
 /// float32's half ulp of 3e-8 near 1). From |x| = 4 on, erf(x) rounds to ±1 in float32 (erfc(3.92) is already
 /// below half an ulp), so x is clamped to ±4. NaN stays NaN and erf(−0) = −0.
 /// </summary>
-internal static class Float32Erf
+internal readonly struct Float32Erf : IDoubleFunction
 {
     private const int Terms = 65;
     private const double Clamp = 4, TwoOverSqrtPi = 1.1283791670955125738961589031215452;
@@ -20,22 +20,10 @@ internal static class Float32Erf
     private static readonly double[] Coefficients = MakeCoefficients();
 
     /// <summary>y[i] = erf(x[i]) for every i.</summary>
-    public static void Run(ReadOnlySpan<float> x, Span<float> y)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            int width = Vector<float>.Count;
-            for (; i <= x.Length - width; i += width)
-            {
-                Vector.Widen(new Vector<float>(x.Slice(i, width)), out var low, out var high);
-                Vector.Narrow(Erf(low), Erf(high)).CopyTo(y.Slice(i, width));
-            }
-        }
-        for (; i < x.Length; i++) y[i] = (float)Erf(x[i]);
-    }
+    public static void Run(ReadOnlySpan<float> x, Span<float> y) => Float32ViaDouble.Map(x, y, default(Float32Erf));
 
-    private static Vector<double> Erf(Vector<double> v)
+    /// <summary>The series on every lane, x clamped to ±4.</summary>
+    public Vector<double> Apply(Vector<double> v)
     {
         var c = Vector.Min(Vector.Max(v, new Vector<double>(-Clamp)), new Vector<double>(Clamp));
         var s = c * c;
@@ -45,7 +33,8 @@ internal static class Float32Erf
         return Vector.ConditionalSelect(Vector.Equals(v, v), r, v);     // NaN stays NaN
     }
 
-    private static double Erf(double v)
+    /// <summary>The same series on one value.</summary>
+    public double Apply(double v)
     {
         if (double.IsNaN(v)) return v;
         double c = Math.Clamp(v, -Clamp, Clamp), s = c * c, p = Coefficients[Terms - 1];

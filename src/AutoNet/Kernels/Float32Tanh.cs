@@ -16,29 +16,16 @@ namespace AutoNet.Kernels;
 /// </list>
 /// NaN stays NaN and tanh(−0) = −0.
 /// </summary>
-internal static class Float32Tanh
+internal readonly struct Float32Tanh : IDoubleFunction
 {
     private const double SeriesLimit = 0.03125, Cap = 20;
     private const double C1 = -1.0 / 3, C2 = 2.0 / 15, C3 = -17.0 / 315, C4 = 62.0 / 2835;
 
     /// <summary>y[i] = tanh(x[i]) for every i.</summary>
-    public static void Run(ReadOnlySpan<float> x, Span<float> y)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            int width = Vector<float>.Count;
-            for (; i <= x.Length - width; i += width)
-            {
-                Vector.Widen(new Vector<float>(x.Slice(i, width)), out var low, out var high);
-                Vector.Narrow(Tanh(low), Tanh(high)).CopyTo(y.Slice(i, width));
-            }
-        }
-        for (; i < x.Length; i++) y[i] = (float)Tanh(x[i]);
-    }
+    public static void Run(ReadOnlySpan<float> x, Span<float> y) => Float32ViaDouble.Map(x, y, default(Float32Tanh));
 
-    /// <summary>The vector form of <see cref="Tanh(double)"/>: both branches computed, the right one kept per lane.</summary>
-    private static Vector<double> Tanh(Vector<double> v)
+    /// <summary>The vector form of <see cref="Apply(double)"/>: both branches computed, the right one kept per lane.</summary>
+    public Vector<double> Apply(Vector<double> v)
     {
         var a = Vector.Abs(v);
         var e = Vector.Exp(Vector.Min(a, new Vector<double>(Cap)) * 2);
@@ -51,7 +38,7 @@ internal static class Float32Tanh
     }
 
     /// <summary>tanh(v) by the series below 2⁻⁵, else by exp(2|v|) (|v| capped at 20).</summary>
-    private static double Tanh(double v)
+    public double Apply(double v)
     {
         double a = Math.Abs(v);
         if (double.IsNaN(v)) return v;
