@@ -169,7 +169,22 @@ public sealed partial class ShortRun
         return times[runs / 2];
     }
 
-    /// <summary>Medians of two workloads timed in alternation.</summary>
+    /// <summary>
+    /// Untimed runs of a workload before each block of timed ones, lasting at least this long: libtorch's OpenMP
+    /// workers (GNU libgomp, default wait policy) keep spinning for milliseconds after TorchSharp's last op and take a
+    /// core from whatever runs next. On the 2-core machine the MLP step measured 2.90 ms for AutoNet when it ran right
+    /// after each TorchSharp step and 1.65 ms with <c>OMP_WAIT_POLICY=PASSIVE</c> (docs/performance.md).
+    /// </summary>
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Timed runs in one block of <see cref="MedianInterleaved{T}"/>.</summary>
+    private const int BlockRuns = 10;
+
+    /// <summary>
+    /// Medians of two workloads timed in alternating blocks: both see the same machine over the run (other load,
+    /// clock), and each block starts after <see cref="Settle"/> of untimed runs of its own workload, so that neither is
+    /// timed while the other's threads are still spinning.
+    /// </summary>
     private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs)
     {
         long warmupStart = Stopwatch.GetTimestamp();
@@ -180,18 +195,28 @@ public sealed partial class ShortRun
         }
         var ta = new double[runs];
         var tb = new double[runs];
-        for (int i = 0; i < runs; i++)
+        for (int i = 0; i < runs; i += BlockRuns)
         {
-            long start = Stopwatch.GetTimestamp();
-            a();
-            ta[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            start = Stopwatch.GetTimestamp();
-            b();
-            tb[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            int end = Math.Min(runs, i + BlockRuns);
+            TimeBlock(a, ta, i, end);
+            TimeBlock(b, tb, i, end);
         }
         Array.Sort(ta);
         Array.Sort(tb);
         return (ta[runs / 2], tb[runs / 2]);
+    }
+
+    /// <summary>Settles (untimed runs for at least <see cref="Settle"/>), then times runs <paramref name="from"/> .. <paramref name="to"/> - 1.</summary>
+    private static void TimeBlock<T>(Func<T> action, double[] times, int from, int to)
+    {
+        long settleStart = Stopwatch.GetTimestamp();
+        do action(); while (Stopwatch.GetElapsedTime(settleStart) < Settle);
+        for (int i = from; i < to; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
     }
 
     private static long HeapAfterFullGc()

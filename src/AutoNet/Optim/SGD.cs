@@ -78,18 +78,41 @@ public sealed class SGD : Optimizer
         Span<T> p = parameter.Span<T>(), buf = buffer is null ? default : buffer.Span<T>();
         ReadOnlySpan<T> g = grad.Span<T>();
         T weightDecay = S<T>(WeightDecay), momentum = S<T>(Momentum), oneMinusDampening = S<T>(1 - Dampening), negLr = S<T>(-LearningRate);
+        // The settings as locals: read once, not once per element (the JIT cannot hoist a field read past the writes).
+        bool decay = WeightDecay != 0, useMomentum = Momentum != 0, nesterov = Nesterov;
+        if (!decay && !useMomentum)
+        {
+            Plain(p, g, negLr);
+            return;
+        }
         for (int i = 0; i < p.Length; i++)
         {
             T di = g[i];
-            if (WeightDecay != 0) di = AddScaled(di, p[i], weightDecay);          // d_p = d_p.add(param, alpha=weight_decay)
-            if (Momentum != 0)
+            if (decay) di = AddScaled(di, p[i], weightDecay);                     // d_p = d_p.add(param, alpha=weight_decay)
+            if (useMomentum)
             {
                 T b = buf[i] = first ? di                                         // buf = torch.clone(d_p).detach()
                     : AddScaled(buf[i] * momentum, di, oneMinusDampening);       // buf.mul_(momentum).add_(d_p, alpha=1 - dampening)
-                di = Nesterov ? AddScaled(di, b, momentum) : b;                    // d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
+                di = nesterov ? AddScaled(di, b, momentum) : b;                    // d_p = d_p.add(buf, alpha=momentum) if nesterov else buf
             }
             p[i] = AddProduct(p[i], di, negLr);                                   // param.add_(d_p, alpha=-lr)
         }
+    }
+
+    /// <summary>
+    /// The plain step p = p + (-lr · g) (no weight decay, no momentum: d_p is the gradient), a vector at a time. Lanes
+    /// round the product and the sum separately, as <see cref="AddProduct{T}"/> does, so the bits are the scalar loop's.
+    /// </summary>
+    private static void Plain<T>(Span<T> p, ReadOnlySpan<T> g, T negLr) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var scale = new Vector<T>(negLr);
+            for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
+                (new Vector<T>(p[i..]) + scale * new Vector<T>(g[i..])).CopyTo(p[i..]);  // param.add_(d_p, alpha=-lr)
+        }
+        for (; i < p.Length; i++) p[i] = AddProduct(p[i], g[i], negLr);
     }
 
     /// <inheritdoc/>

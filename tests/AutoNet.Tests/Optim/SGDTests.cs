@@ -24,6 +24,33 @@ public class SGDTests
         Assert.Equal(5.0, q.Item());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(1000)]
+    public void Plain_step_on_long_tensors_is_the_element_formula_in_both_dtypes(int length)
+    {
+        // The plain step runs a vector at a time with a scalar tail; each element must still be p + (-lr · g), the
+        // product rounded before the add, in float64 and in float32.
+        var rng = new Random(length);
+        double[] p0 = Enumerable.Range(0, length).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        double[] g = Enumerable.Range(0, length).Select(_ => rng.NextDouble() * 2 - 1).ToArray();
+        const double lr = 0.037;
+
+        var p64 = Param(p0);
+        p64.Grad = Tensor.From(g);
+        new SGD([p64], lr).Step();
+        Assert.Equal(p0.Select((v, i) => v + -lr * g[i]).ToArray(), p64.ToArray());
+
+        var p32 = Tensor.From(p0).To(DType.Float32);
+        p32.RequiresGrad = true;
+        p32.Grad = Tensor.From(g).To(DType.Float32);
+        new SGD([p32], lr).Step();
+        float negLr = (float)-lr;
+        float[] expected = p0.Select((v, i) => (float)v + negLr * (float)g[i]).ToArray();
+        Assert.Equal(expected, p32.ToFloatArray());
+    }
+
     [Fact]
     public void Momentum_dampening_weight_decay_and_nesterov_follow_PyTorchs_rule()
     {
