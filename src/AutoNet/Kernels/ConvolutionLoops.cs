@@ -44,6 +44,8 @@ internal static class ConvolutionLoops
                 for (int kj = 0; kj < g.KW; kj++)
                 {
                     var row = cols.Slice(((c * g.KH + ki) * g.KW + kj) * colCount, colCount);
+                    int offset = kj * g.DW - g.PW;
+                    var (lo, hi) = Inside(offset, g.SW, g.W, ow);
                     for (int n = 0; n < g.N; n++)
                     {
                         var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
@@ -52,14 +54,28 @@ internal static class ConvolutionLoops
                             int h = i * g.SH - g.PH + ki * g.DH;
                             var dst = row.Slice(n * l + i * ow, ow);
                             if (h < 0 || h >= g.H) { dst.Clear(); continue; }
-                            for (int j = 0; j < ow; j++)
-                            {
-                                int w = j * g.SW - g.PW + kj * g.DW;
-                                dst[j] = w >= 0 && w < g.W ? plane[h * g.W + w] : T.Zero;
-                            }
+                            // Output columns lo..hi-1 read the input row; the rest read the padding.
+                            dst[..lo].Clear();
+                            dst[hi..].Clear();
+                            var src = plane.Slice(h * g.W);
+                            if (g.SW == 1) src.Slice(lo + offset, hi - lo).CopyTo(dst[lo..hi]);
+                            else for (int j = lo; j < hi; j++) dst[j] = src[j * g.SW + offset];
                         }
                     }
                 }
+    }
+
+    /// <summary>
+    /// The output columns j whose input column j·S + <paramref name="offset"/> lies in 0 .. <paramref name="size"/>-1,
+    /// as the range lo .. hi-1 of 0 .. <paramref name="count"/>-1 (empty when none does): the columns outside read
+    /// the zero padding.
+    /// </summary>
+    internal static (int Lo, int Hi) Inside(int offset, int stride, int size, int count)
+    {
+        int lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+        int hi = offset >= size ? 0 : Math.Min(count, (size - 1 - offset) / stride + 1);
+        lo = Math.Min(lo, count);
+        return (lo, Math.Max(lo, hi));
     }
 
     /// <summary>The adjoint of <see cref="Im2Col{T}"/>: x[n, group·C/G + c, h, w] += every column entry that was read from it.</summary>
@@ -71,6 +87,8 @@ internal static class ConvolutionLoops
                 for (int kj = 0; kj < g.KW; kj++)
                 {
                     var row = cols.Slice(((c * g.KH + ki) * g.KW + kj) * colCount, colCount);
+                    int offset = kj * g.DW - g.PW;
+                    var (lo, hi) = Inside(offset, g.SW, g.W, ow);
                     for (int n = 0; n < g.N; n++)
                     {
                         var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
@@ -79,14 +97,23 @@ internal static class ConvolutionLoops
                             int h = i * g.SH - g.PH + ki * g.DH;
                             if (h < 0 || h >= g.H) continue;
                             var src = row.Slice(n * l + i * ow, ow);
-                            for (int j = 0; j < ow; j++)
-                            {
-                                int w = j * g.SW - g.PW + kj * g.DW;
-                                if (w >= 0 && w < g.W) plane[h * g.W + w] += src[j];
-                            }
+                            var dst = plane.Slice(h * g.W);
+                            // Columns lo..hi-1 came from the input row, each from its own pixel; the rest from padding.
+                            if (g.SW == 1) AddInto(src[lo..hi], dst.Slice(lo + offset, hi - lo));
+                            else for (int j = lo; j < hi; j++) dst[j * g.SW + offset] += src[j];
                         }
                     }
                 }
+    }
+
+    /// <summary>target[j] += source[j] for every j, a vector at a time (each element one add, as the scalar loop).</summary>
+    private static void AddInto<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, INumberBase<T>
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            for (; j <= source.Length - Vector<T>.Count; j += Vector<T>.Count)
+                (new Vector<T>(target[j..]) + new Vector<T>(source[j..])).CopyTo(target[j..]);
+        for (; j < source.Length; j++) target[j] += source[j];
     }
 
     /// <summary>matrix[o, n·L + p] = y[n, group·O/G + o, p] for a [N, O, L] tensor y (L = OH·OW): a group's output channels as one matrix.</summary>

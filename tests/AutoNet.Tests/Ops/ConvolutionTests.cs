@@ -85,6 +85,37 @@ public class ConvolutionTests
                     }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_batch_cut_into_chunks_shared_by_the_cores_gives_each_samples_own_result(int strideW)
+    {
+        // 8 channels · 3 × 3 = 72 column rows by 48 × 48 output positions (from a 48 × 96 input at stride 2): more than half the kernel's
+        // chunk of 2^18 column elements, so every sample is a chunk, and 6 chunks are shared among the cores. Each
+        // sample's output and input gradient must be those of the sample alone, bit for bit, and the weight gradient
+        // the per-sample gradients added in batch order.
+        var x = Normal(931, [6, 8, 48, 48 * strideW]);
+        var w = Normal(932, [5, 8, 3, 3]);
+        var seed = Normal(933, [6, 5, 48, 48], requiresGrad: false);
+        var y = F.Conv2d(x, w, null, (1, strideW), (1, 1), (1, 1));
+        y.Backward(seed);
+        double[] gwSum = new double[w.Count];
+        for (int n = 0; n < 6; n++)
+        {
+            var xn = x.Detach()[n..(n + 1)].Contiguous();
+            xn.RequiresGrad = true;
+            var wn = w.Detach().Contiguous() * 1.0;
+            wn.RequiresGrad = true;
+            var yn = F.Conv2d(xn, wn, null, (1, strideW), (1, 1), (1, 1));
+            yn.Backward(seed[n..(n + 1)].Contiguous());
+            Assert.Equal(yn.ToArray(), y[n..(n + 1)].ToArray());
+            Assert.Equal(xn.Grad!.ToArray(), x.Grad![n..(n + 1)].ToArray());
+            double[] gwn = wn.Grad!.ToArray();
+            for (int i = 0; i < gwSum.Length; i++) gwSum[i] = n == 0 ? gwn[i] : gwSum[i] + gwn[i];
+        }
+        Assert.Equal(gwSum, w.Grad!.ToArray());
+    }
+
     [Fact]
     public void Unbatched_GivesTheBatchedResultWithoutTheBatchDim()
     {
