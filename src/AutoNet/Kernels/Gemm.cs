@@ -59,7 +59,10 @@ internal static class Gemm
     public static void Multiply<T>(Operand<T> a, Operand<T> b, T[] c, MatrixBatch batch, int m, int k, int n, int maxThreads)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (Vector512.IsHardwareAccelerated) Run<T, Vector512<T>, Simd512<T>>(a, b, c, batch, m, k, n, maxThreads);
+        // The register tile is 2 vectors wide: a product at most 2 256-bit vectors wide (the 10 logits of a classifier)
+        // takes 256-bit vectors, which waste less of the tile than 512-bit ones (10 of 16 columns instead of 10 of 32).
+        bool narrow = n <= 2 * Vector256<T>.Count && Vector256.IsHardwareAccelerated;
+        if (Vector512.IsHardwareAccelerated && !narrow) Run<T, Vector512<T>, Simd512<T>>(a, b, c, batch, m, k, n, maxThreads);
         else if (Vector256.IsHardwareAccelerated) Run<T, Vector256<T>, Simd256<T>>(a, b, c, batch, m, k, n, maxThreads);
         else Run<T, Vector128<T>, Simd128<T>>(a, b, c, batch, m, k, n, maxThreads);
     }
@@ -80,7 +83,7 @@ internal static class Gemm
         // jp holds depth × NR values.
         int paddedN = panels * nr, packedSize = k * paddedN;
         T[] packedB = ArrayPool<T>.Shared.Rent(batch.BCount * packedSize);
-        ForEach(batch.BCount * panels, parallel ? maxThreads : 1,
+        Workers.ForEach(batch.BCount * panels, parallel ? maxThreads : 1,
             item => PackB(b.At(item / panels * k * n), packedB, item / panels * packedSize, k, n, depth, nr, paddedN, item % panels));
 
         // Work items: blocks of rows of each product, split further into groups of B panels when there are few.
@@ -120,7 +123,7 @@ internal static class Gemm
         }
 
         if (parallel) TouchPages(c);
-        ForEach(batch.Count * itemsPerProduct, parallel ? maxThreads : 1, Item);
+        Workers.ForEach(batch.Count * itemsPerProduct, parallel ? maxThreads : 1, Item);
         ArrayPool<T>.Shared.Return(packedB);
     }
 
@@ -133,24 +136,6 @@ internal static class Gemm
     {
         int step = 4096 / Unsafe.SizeOf<T>();
         for (int i = 0; i < c.Length; i += step) c[i] = default;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="body"/> for 0 .. count-1 on up to <paramref name="threads"/> threads (the caller's
-    /// included), each taking the next undone index until none is left: no thread waits on another's share.
-    /// </summary>
-    internal static void ForEach(int count, int threads, Action<int> body)
-    {
-        if (threads <= 1 || count <= 1)
-        {
-            for (int i = 0; i < count; i++) body(i);
-            return;
-        }
-        int next = -1;
-        Parallel.For(0, Math.Min(threads, count), new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
-        {
-            for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next)) body(i);
-        });
     }
 
     /// <summary>Packs B panel <paramref name="jp"/> (columns jp·NR ..) for every block of k into <paramref name="packed"/>

@@ -63,7 +63,7 @@ internal static class ConvolutionKernel
         int chunk = Math.Clamp(ChunkElements / Math.Max(1, g.Rows * g.OH * g.OW), 1, Math.Max(1, g.N));
         int chunks = (g.N + chunk - 1) / chunk, cores = Environment.ProcessorCount;
         bool acrossChunks = cores > 1 && chunks >= 2 * cores;
-        Gemm.ForEach(chunks, acrossChunks ? cores : 1, i =>
+        Workers.ForEach(chunks, acrossChunks ? cores : 1, i =>
         {
             int n0 = i * chunk;
             work(i, n0, g with { N = Math.Min(chunk, g.N - n0) }, acrossChunks ? 1 : cores);

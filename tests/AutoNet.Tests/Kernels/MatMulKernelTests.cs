@@ -70,6 +70,37 @@ public class MatMulKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(7, 13, 5, false, false)]      // direct loop (below the blocked product's size)
+    [InlineData(10, 256, 256, true, false)]   // few rows, B read in place: direct loop
+    [InlineData(256, 256, 10, false, true)]   // narrow: blocked product on 256-bit vectors
+    [InlineData(65, 33, 129, false, false)]   // blocked product, edge tiles
+    [InlineData(6, 1000, 33, true, true)]     // several depth blocks
+    [InlineData(300, 517, 263, false, true)]  // blocked and parallel
+    public void Every_path_computes_each_element_as_the_same_fused_chain(int m, int k, int n, bool transposeA, bool transposeB)
+    {
+        // The kernels promise one arithmetic whatever path, vector width or thread runs: per depth block of
+        // Gemm.Depth(k), an FMA chain from zero over p in order; the first block's sum stored, later ones added.
+        var a = Random(transposeA ? [k, m] : [m, k], DType.Float32, seed: 7);
+        var b = Random(transposeB ? [n, k] : [k, n], DType.Float32, seed: 8);
+        float[] av = a.ToFloatArray(), bv = b.ToFloatArray(), cv = MatMulKernel.Multiply(a, b, transposeA, transposeB).ToFloatArray();
+        int depth = AutoNet.Kernels.Gemm.Depth(k);
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                float c = 0;
+                for (int p0 = 0; p0 < k; p0 += depth)
+                {
+                    float chain = 0;
+                    for (int p = p0; p < Math.Min(k, p0 + depth); p++)
+                        chain = MathF.FusedMultiplyAdd(av[transposeA ? p * m + i : i * k + p], bv[transposeB ? j * k + p : p * n + j], chain);
+                    c = p0 == 0 ? chain : c + chain;
+                }
+                Assert.True(BitConverter.SingleToInt32Bits(c) == BitConverter.SingleToInt32Bits(cv[i * n + j]),
+                    $"C[{i}, {j}] = {cv[i * n + j]:R}, the fused chain gives {c:R} ({m}x{k}x{n}, tA={transposeA}, tB={transposeB})");
+            }
+    }
+
     [Fact]
     public void EmptyInnerDimensionGivesZeros()
     {
