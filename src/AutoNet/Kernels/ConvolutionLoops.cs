@@ -35,10 +35,31 @@ internal readonly record struct ConvGeometry(
 /// </summary>
 internal static class ConvolutionLoops
 {
+    /// <summary>Rows at least this long are copied with one call (CopyTo), shorter ones element by element.</summary>
+    private const int LongRow = 16;
+
     /// <summary>cols[(c·KH + ki)·KW + kj, (n·OH + oh)·OW + ow] = x[n, group·C/G + c, oh·SH − PH + ki·DH, ow·SW − PW + kj·DW], 0 outside.</summary>
     public static void Im2Col<T>(ReadOnlySpan<T> x, Span<T> cols, in ConvGeometry g, int group) where T : unmanaged, INumberBase<T>
     {
         int cg = g.C / g.Groups, oh = g.OH, ow = g.OW, l = oh * ow, colCount = g.Cols;
+        if (ow < LongRow)
+        {
+            // Small images: each kernel position's pixel map, made once, then one gather loop per plane.
+            using var maps = SourceMaps(g);
+            for (int c = 0; c < cg; c++)
+                for (int k = 0; k < g.KH * g.KW; k++)
+                {
+                    var row = cols.Slice((c * g.KH * g.KW + k) * colCount, colCount);
+                    ReadOnlySpan<int> map = maps.Array.AsSpan(k * l, l);
+                    for (int n = 0; n < g.N; n++)
+                    {
+                        var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
+                        var dst = row.Slice(n * l, l);
+                        for (int t = 0; t < l; t++) dst[t] = map[t] >= 0 ? plane[map[t]] : T.Zero;
+                    }
+                }
+            return;
+        }
         for (int c = 0; c < cg; c++)
             for (int ki = 0; ki < g.KH; ki++)
                 for (int kj = 0; kj < g.KW; kj++)
@@ -54,15 +75,45 @@ internal static class ConvolutionLoops
                             int h = i * g.SH - g.PH + ki * g.DH;
                             var dst = row.Slice(n * l + i * ow, ow);
                             if (h < 0 || h >= g.H) { dst.Clear(); continue; }
-                            // Output columns lo..hi-1 read the input row; the rest read the padding.
-                            dst[..lo].Clear();
-                            dst[hi..].Clear();
+                            // Output columns lo..hi-1 read the input row; the rest read the padding. Long rows are
+                            // copied at once; short ones (a few pixels, as in the Digits CNN) element by element, which
+                            // costs less than the calls.
                             var src = plane.Slice(h * g.W);
-                            if (g.SW == 1) src.Slice(lo + offset, hi - lo).CopyTo(dst[lo..hi]);
-                            else for (int j = lo; j < hi; j++) dst[j] = src[j * g.SW + offset];
+                            if (g.SW == 1 && hi - lo >= LongRow)
+                            {
+                                dst[..lo].Clear();
+                                dst[hi..].Clear();
+                                src.Slice(lo + offset, hi - lo).CopyTo(dst[lo..hi]);
+                                continue;
+                            }
+                            for (int j = 0; j < lo; j++) dst[j] = T.Zero;
+                            for (int j = lo; j < hi; j++) dst[j] = src[j * g.SW + offset];
+                            for (int j = hi; j < ow; j++) dst[j] = T.Zero;
                         }
                     }
                 }
+    }
+
+    /// <summary>
+    /// For each kernel position k = ki·KW + kj, from k·OH·OW: the pixel (h·W + w, within a plane) that output position
+    /// i·OW + j reads, or −1 where it reads the padding. It depends on the geometry only, not on the sample or channel.
+    /// </summary>
+    private static ScratchBuffer<int> SourceMaps(in ConvGeometry g)
+    {
+        int oh = g.OH, ow = g.OW, l = oh * ow;
+        var maps = new ScratchBuffer<int>(g.KH * g.KW * l);
+        for (int ki = 0; ki < g.KH; ki++)
+            for (int kj = 0; kj < g.KW; kj++)
+                for (int i = 0, t = (ki * g.KW + kj) * l; i < oh; i++)
+                {
+                    int h = i * g.SH - g.PH + ki * g.DH;
+                    for (int j = 0; j < ow; j++, t++)
+                    {
+                        int w = j * g.SW - g.PW + kj * g.DW;
+                        maps.Array[t] = h >= 0 && h < g.H && w >= 0 && w < g.W ? h * g.W + w : -1;
+                    }
+                }
+        return maps;
     }
 
     /// <summary>
@@ -82,6 +133,25 @@ internal static class ConvolutionLoops
     public static void Col2ImAdd<T>(ReadOnlySpan<T> cols, Span<T> x, in ConvGeometry g, int group) where T : unmanaged, INumberBase<T>
     {
         int cg = g.C / g.Groups, oh = g.OH, ow = g.OW, l = oh * ow, colCount = g.Cols;
+        if (ow < LongRow)
+        {
+            // Small images: the pixel maps of Im2Col, the adds in the same order as the row loop below.
+            using var maps = SourceMaps(g);
+            for (int c = 0; c < cg; c++)
+                for (int k = 0; k < g.KH * g.KW; k++)
+                {
+                    var row = cols.Slice((c * g.KH * g.KW + k) * colCount, colCount);
+                    ReadOnlySpan<int> map = maps.Array.AsSpan(k * l, l);
+                    for (int n = 0; n < g.N; n++)
+                    {
+                        var plane = x.Slice(((n * g.C) + group * cg + c) * g.H * g.W, g.H * g.W);
+                        var src = row.Slice(n * l, l);
+                        for (int t = 0; t < l; t++)
+                            if (map[t] >= 0) plane[map[t]] += src[t];
+                    }
+                }
+            return;
+        }
         for (int c = 0; c < cg; c++)
             for (int ki = 0; ki < g.KH; ki++)
                 for (int kj = 0; kj < g.KW; kj++)

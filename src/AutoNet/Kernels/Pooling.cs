@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace AutoNet.Kernels;
@@ -17,6 +18,11 @@ internal static class Pooling
     public static void MaxIndices<T>(ReadOnlySpan<T> x, Span<int> index, in ConvGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int oh = g.OH, ow = g.OW, size = g.H * g.W;
+        if (g is { KH: 2, KW: 2, SH: 2, SW: 2, PH: 0, PW: 0, DH: 1, DW: 1 })
+        {
+            MaxIndices2x2(x, index, g);
+            return;
+        }
         for (int p = 0; p < g.N; p++)
         {
             var plane = x.Slice(p * size, size);
@@ -41,6 +47,37 @@ internal static class Pooling
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="MaxIndices{T}"/> for the usual 2 × 2 window at stride 2 without padding: the four candidates of each
+    /// window in the same order (row by row) under the same rule, without the general loop's bookkeeping.
+    /// </summary>
+    private static void MaxIndices2x2<T>(ReadOnlySpan<T> x, Span<int> index, in ConvGeometry g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int oh = g.OH, ow = g.OW, width = g.W, size = g.H * width;
+        for (int p = 0, o = 0; p < g.N; p++)
+        {
+            var plane = x.Slice(p * size, size);
+            for (int i = 0; i < oh; i++)
+                for (int j = 0; j < ow; j++, o++)
+                {
+                    int at = 2 * i * width + 2 * j, best = at;
+                    T max = plane[at];
+                    Take(plane, at + 1, ref max, ref best);
+                    Take(plane, at + width, ref max, ref best);
+                    Take(plane, at + width + 1, ref max, ref best);
+                    index[o] = best;
+                }
+        }
+    }
+
+    /// <summary>One step of the window scan: a larger value, or a NaN, becomes the maximum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Take<T>(ReadOnlySpan<T> plane, int at, ref T max, ref int best) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T v = plane[at];
+        if (v > max || T.IsNaN(v)) { max = v; best = at; }
     }
 
     /// <summary>y[p, j] = x[p, index[p, j]] for x viewed as [planes, size] and y as [planes, picks].</summary>

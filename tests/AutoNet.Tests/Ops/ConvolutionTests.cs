@@ -59,30 +59,41 @@ public class ConvolutionTests
     public void Conv2d_PairsGradCheck() =>
         GradAssert.SecondOrderPasses(t => F.Conv2d(t[0], t[1], null, (2, 1), (0, 1), (1, 2)), Normal(909, [1, 2, 5, 6]), Normal(910, [3, 2, 2, 2]));
 
-    [Fact]
-    public void Conv2d_EqualsTheDirectSum()
+    [Theory]
+    [InlineData(6, 1)]    // short rows: the gather by pixel map
+    [InlineData(40, 1)]   // long rows: copied (or added) a row at a time
+    [InlineData(40, 2)]   // long rows at stride 2: element by element within the inside span
+    public void Conv2d_EqualsTheDirectSum(int width, int strideW)
     {
-        var x = Normal(911, [2, 4, 5, 6], requiresGrad: false);
+        var x = Normal(911, [2, 4, 5, width], requiresGrad: false);
         var w = Normal(912, [6, 2, 3, 2], requiresGrad: false);
-        var y = F.Conv2d(x, w, null, (2, 1), (1, 2), (1, 2), groups: 2);
+        var y = F.Conv2d(x, w, null, (2, strideW), (1, 2), (1, 2), groups: 2);
+        int ow = (width + 2 * 2 - 2 * (2 - 1) - 1) / strideW + 1;
         double[] xs = x.ToArray(), ws = w.ToArray(), ys = y.ToArray();
-        Assert.Equal([2, 6, 3, 8], y.Shape);
+        Assert.Equal([2, 6, 3, ow], y.Shape);
         for (int n = 0; n < 2; n++)
             for (int o = 0; o < 6; o++)
                 for (int i = 0; i < 3; i++)
-                    for (int j = 0; j < 8; j++)
+                    for (int j = 0; j < ow; j++)
                     {
                         double sum = 0;
                         for (int c = 0; c < 2; c++)
                             for (int ki = 0; ki < 3; ki++)
                                 for (int kj = 0; kj < 2; kj++)
                                 {
-                                    int h = i * 2 - 1 + ki, v = j - 2 + kj * 2;
-                                    if (h < 0 || h >= 5 || v < 0 || v >= 6) continue;
-                                    sum += ws[((o * 2 + c) * 3 + ki) * 2 + kj] * xs[((n * 4 + o / 3 * 2 + c) * 5 + h) * 6 + v];
+                                    int h = i * 2 - 1 + ki, v = j * strideW - 2 + kj * 2;
+                                    if (h < 0 || h >= 5 || v < 0 || v >= width) continue;
+                                    sum += ws[((o * 2 + c) * 3 + ki) * 2 + kj] * xs[((n * 4 + o / 3 * 2 + c) * 5 + h) * width + v];
                                 }
-                        Assert.Equal(sum, ys[((n * 6 + o) * 3 + i) * 8 + j], 12);
+                        Assert.Equal(sum, ys[((n * 6 + o) * 3 + i) * ow + j], 12);
                     }
+        // The input gradient is the adjoint (col2im): <y, s> = <x, grad x> for any s, as y is linear in x.
+        var xg = x.Detach();
+        xg.RequiresGrad = true;
+        var s = Normal(913, [2, 6, 3, ow], requiresGrad: false);
+        F.Conv2d(xg, w, null, (2, strideW), (1, 2), (1, 2), groups: 2).Backward(s);
+        double inner = ys.Zip(s.ToArray(), (a, b) => a * b).Sum(), adjoint = xs.Zip(xg.Grad!.ToArray(), (a, b) => a * b).Sum();
+        Assert.Equal(inner, adjoint, 9);
     }
 
     [Theory]

@@ -59,6 +59,19 @@ public class PoolingTests
     }
 
     [Fact]
+    public void MaxPool2d_2x2_windows_keep_the_rules_for_ties_NaN_and_minus_infinity()
+    {
+        // The 2 × 2 stride-2 window has a loop of its own; it must pick as the general one does: the first maximum
+        // in row-major order, the last NaN, and the first position of a window of −∞.
+        double inf = double.PositiveInfinity, nan = double.NaN;  // windows: [1 3; 3 2], [NaN 5; NaN −∞], [−∞ −∞; −∞ −∞]
+        var x = Leaf([1, 3, nan, 5, -inf, -inf, 3, 2, nan, -inf, -inf, -inf], 1, 1, 2, 6);
+        var y = F.MaxPool2d(x, 2);
+        Assert.Equal([3.0, nan, -inf], y.ToArray());
+        y.Backward(Tensor.Ones(1, 1, 1, 3));
+        Assert.Equal([0.0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0], x.Grad!.ToArray());
+    }
+
+    [Fact]
     public void MaxPool_PaddingIsMinusInfinity_AvgPoolPaddingCountsAsZero()
     {
         var x = Leaf([-1, -2, -3, -4], 1, 1, 2, 2);
