@@ -171,11 +171,13 @@ public sealed partial class ShortRun
 
     /// <summary>
     /// Untimed runs of a workload before each block of timed ones, lasting at least this long: libtorch's OpenMP
-    /// workers (GNU libgomp, default wait policy) keep spinning for milliseconds after TorchSharp's last op and take a
-    /// core from whatever runs next. On the 2-core machine the MLP step measured 2.90 ms for AutoNet when it ran right
-    /// after each TorchSharp step and 1.65 ms with <c>OMP_WAIT_POLICY=PASSIVE</c> (docs/performance.md).
+    /// workers (GNU libgomp, default wait policy) keep spinning after TorchSharp's last op and take a core from
+    /// whatever runs next. On the 2-core machine the MLP step measured 2.90 ms for AutoNet when it ran right after
+    /// each TorchSharp step and 1.65 ms with <c>OMP_WAIT_POLICY=PASSIVE</c>; with 20 ms of settling, AutoNet's Conv2d
+    /// row still measured 76–102 ms in five full runs of eight (31–40 ms in the others, and in both runs with
+    /// <c>OMP_WAIT_POLICY=PASSIVE</c>); with 200 ms, 27.8 and 33.3 ms (docs/performance.md).
     /// </summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Timed runs in one block of <see cref="MedianInterleaved{T}"/>.</summary>
     private const int BlockRuns = 10;
