@@ -15,7 +15,7 @@ internal static class ConvolutionKernel
     public static Tensor Forward(Tensor x, Tensor w, ConvGeometry g)
     {
         (x, w) = (Contiguous.Owned(x), Contiguous.Owned(w));
-        var y = Tensor.ZeroFilled([g.N, g.O, g.OH, g.OW], x.DType, "Conv");
+        var y = Elementwise.Uninitialized([g.N, g.O, g.OH, g.OW], x.DType); // every element is written (MatrixToGroup)
         if (x.DType == DType.Float32) Forward(x.Data<float>(), w.Data<float>(), y.Data<float>(), g);
         else Forward(x.Data<double>(), w.Data<double>(), y.Data<double>(), g);
         return y;
