@@ -176,7 +176,11 @@ internal static class ConvolutionLoops
                 }
     }
 
-    /// <summary>target[j] += source[j] for every j, a vector at a time (each element one add, as the scalar loop).</summary>
+    /// <summary>
+    /// target[j] += source[j] for every j, a vector at a time (each element one add, as the scalar loop). Not
+    /// TensorPrimitives.Add(target, source, target): on the 32-float rows of a convolution that call took 57 ns, this
+    /// loop 4.9 ns (stopwatch harness).
+    /// </summary>
     private static void AddInto<T>(ReadOnlySpan<T> source, Span<T> target) where T : unmanaged, INumberBase<T>
     {
         int j = 0;

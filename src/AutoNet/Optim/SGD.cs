@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
+using System.Numerics.Tensors;
 using AutoNet.Ops;
 using static AutoNet.Optim.OptimMath;
 
@@ -100,20 +101,12 @@ public sealed class SGD : Optimizer
     }
 
     /// <summary>
-    /// The plain step p = p + (-lr · g) (no weight decay, no momentum: d_p is the gradient), a vector at a time. Lanes
-    /// round the product and the sum separately, as <see cref="AddProduct{T}"/> does, so the bits are the scalar loop's.
+    /// The plain step p = p + (-lr · g) (no weight decay, no momentum: d_p is the gradient) over the whole span in one
+    /// vectorised call. TensorPrimitives.MultiplyAdd rounds the product and the sum separately, as
+    /// <see cref="AddProduct{T}"/> does, so the bits are the element loop's (SGDTests checks it in both dtypes).
     /// </summary>
-    private static void Plain<T>(Span<T> p, ReadOnlySpan<T> g, T negLr) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-        {
-            var scale = new Vector<T>(negLr);
-            for (; i <= p.Length - Vector<T>.Count; i += Vector<T>.Count)
-                (new Vector<T>(p[i..]) + scale * new Vector<T>(g[i..])).CopyTo(p[i..]);  // param.add_(d_p, alpha=-lr)
-        }
-        for (; i < p.Length; i++) p[i] = AddProduct(p[i], g[i], negLr);
-    }
+    private static void Plain<T>(Span<T> p, ReadOnlySpan<T> g, T negLr) where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.MultiplyAdd(g, negLr, p, p);                             // param.add_(d_p, alpha=-lr)
 
     /// <inheritdoc/>
     protected override IReadOnlyList<string> StateKeys() => Momentum != 0 ? [BufferKey] : [];
