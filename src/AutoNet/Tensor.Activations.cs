@@ -33,17 +33,15 @@ public partial class Tensor
     /// <exception cref="ArgumentException"><paramref name="approximate"/> is neither "none" nor "tanh".</exception>
     public Tensor Gelu(string approximate = "none") => approximate switch
     {
-        // "none": the same operations in the same order as PyTorch's GeluKernel, so values agree to rounding.
-        "none" => this * 0.5 * (1.0 + (this * GeluConstants.Sqrt1Over2).Erf()),
+        // "none": one op (Ops/Gelu.cs) with the roundings of x * 0.5 * (1.0 + (x * M_SQRT1_2).Erf()), the
+        // operations in the same order as PyTorch's GeluKernel, so values agree to rounding.
+        "none" => Ops.Gelu.Forward(this),
         "tanh" => this * (2 * GeluConstants.Beta * (this + GeluConstants.Kappa * (this * this * this))).Sigmoid(),
         _ => throw new ArgumentException($"GELU: approximate must be \"none\" or \"tanh\", got \"{approximate}\".", nameof(approximate)),
     };
 
     private static class GeluConstants
     {
-        /// <summary>1/√2 (M_SQRT1_2).</summary>
-        public const double Sqrt1Over2 = 0.70710678118654752440;
-
         /// <summary>√2 · (2/√π) · 0.5 = √(2/π), PyTorch's kBeta.</summary>
         public const double Beta = 1.41421356237309504880 * 1.12837916709551257390 * 0.5;
 

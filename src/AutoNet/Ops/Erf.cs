@@ -25,7 +25,7 @@ internal sealed class Erf : Node
     protected internal override Tensor?[] Backward(Tensor grad) =>
         [grad * (SpecialFunctions.TwoOverSqrtPi * (-(_x.Value * _x.Value)).Exp())];
 
-    private readonly struct Kernel : IUnaryKernel
+    internal readonly struct Kernel : IUnaryKernel
     {
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         {

@@ -21,7 +21,7 @@ internal sealed class Exp : Node
 
     protected internal override Tensor?[] Backward(Tensor grad) => [grad * _result.Value];
 
-    private readonly struct Kernel : IUnaryKernel
+    internal readonly struct Kernel : IUnaryKernel
     {
         // Per element, not TensorPrimitives.Exp: in System.Numerics.Tensors 10.0.0 its vector path gives exp(0) = 1.0000001f and results that depend on the tensor's length.
         public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> { for (int i = 0; i < x.Length; i++) y[i] = T.Exp(x[i]); }

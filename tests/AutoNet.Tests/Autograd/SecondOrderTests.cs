@@ -82,6 +82,21 @@ public class SecondOrderTests
     }
 
     [Fact]
+    public void Gelu_HessianIsDiagonal_PhiTimesTwoMinusXSquared()
+    {
+        // gelu(x) = x Φ(x): gelu' = Φ + x φ, gelu'' = 2φ + x φ' = φ (2 − x²), φ the standard normal density.
+        // The fused op's backward records itself as tensor ops under createGraph; this is that path.
+        var x = Normal(21, "6", 1.7);
+        var h = CheckHessian(t => t[0].Gelu().Sum(), x)[0][0];
+        var v = x.ToArray();
+        for (int k = 0; k < 6; k++)
+        {
+            double phi = Math.Exp(-v[k] * v[k] / 2) / Math.Sqrt(2 * Math.PI);
+            Assert.Equal(phi * (2 - v[k] * v[k]), h[k * 6 + k], 13);
+        }
+    }
+
+    [Fact]
     public void Sigmoid_HessianIsDiagonal_SigmaTimesOneMinusSigmaTimesOneMinusTwoSigma()
     {
         var x = Normal(2, "5", 2.0);
