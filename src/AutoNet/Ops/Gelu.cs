@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using AutoNet.Internal;
+using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
 
@@ -12,13 +13,14 @@ namespace AutoNet.Ops;
 /// grad_x = ((grad·(x·0.5)) · ((2/√π)·exp(−(b·b)))) · (1/√2) + (grad·c)·0.5.
 /// One op instead of five: the forward writes y and c (the composed forward wrote five tensors), the backward
 /// writes grad_x alone (the composed backward wrote nine), and the loops run over chunks small enough to stay in
-/// the first-level cache. Under <c>createGraph</c> the backward records the same expression as tensor ops, so it
-/// can be differentiated again.
+/// the first-level cache, shared among the cores for large tensors. Under <c>createGraph</c> the backward records
+/// the same expression as tensor ops, so it can be differentiated again.
 /// </summary>
 internal sealed class Gelu : Node
 {
     private const double Half = 0.5, Sqrt1Over2 = 0.70710678118654752440;
     private const int Chunk = 1024;                  // elements per pass: 4 or 8 KB a buffer, in L1 with the rest
+    private const int ParallelMin = 16 * Chunk;      // below this the caller runs every chunk itself
 
     private readonly SavedTensor _x, _c;
 
@@ -34,8 +36,8 @@ internal sealed class Gelu : Node
         var values = Contiguous.Values(x);                // x itself, or a row-major copy of a view
         var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
         var c = Elementwise.Uninitialized(x.ShapeArray, x.DType);
-        if (x.DType == DType.Float32) ForwardLoop<float>(values.Span<float>(), c.Span<float>(), y.Span<float>());
-        else ForwardLoop<double>(values.Span<double>(), c.Span<double>(), y.Span<double>());
+        if (x.DType == DType.Float32) EachChunk(x.Count, k => ForwardChunk<float>(values.Span<float>(), c.Span<float>(), y.Span<float>(), k));
+        else EachChunk(x.Count, k => ForwardChunk<double>(values.Span<double>(), c.Span<double>(), y.Span<double>(), k));
         return ShouldRecord(x) ? new Gelu(x, c).Attach(y, [x]) : y;
     }
 
@@ -53,51 +55,59 @@ internal sealed class Gelu : Node
         grad = Contiguous.Values(grad);
         x = Contiguous.Values(x);
         var dx = Elementwise.Uninitialized(x.ShapeArray, x.DType);
-        if (x.DType == DType.Float32) BackwardLoop<float>(grad.Span<float>(), x.Span<float>(), _c.Value.Span<float>(), dx.Span<float>());
-        else BackwardLoop<double>(grad.Span<double>(), x.Span<double>(), _c.Value.Span<double>(), dx.Span<double>());
+        var saved = _c.Value;
+        if (x.DType == DType.Float32) EachChunk(x.Count, k => BackwardChunk<float>(grad.Span<float>(), x.Span<float>(), saved.Span<float>(), dx.Span<float>(), k));
+        else EachChunk(x.Count, k => BackwardChunk<double>(grad.Span<double>(), x.Span<double>(), saved.Span<double>(), dx.Span<double>(), k));
         return [dx];
     }
 
-    /// <summary>c = 1 + erf(x·(1/√2)); y = (x·0.5)·c, a chunk at a time (c doubles as the chunk's buffer).</summary>
-    private static void ForwardLoop<T>(ReadOnlySpan<T> x, Span<T> c, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// Runs <paramref name="chunk"/> for every chunk of <paramref name="count"/> elements: on every core from
+    /// <see cref="ParallelMin"/> elements up (each element's arithmetic is its own, so the bits do not depend on
+    /// the thread), on the caller alone below it, where waking a helper costs more than it saves.
+    /// </summary>
+    private static void EachChunk(int count, Action<int> chunk)
     {
-        T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2);
-        for (int start = 0; start < x.Length; start += Chunk)
-        {
-            int n = Math.Min(Chunk, x.Length - start);
-            ReadOnlySpan<T> xs = x.Slice(start, n);
-            Span<T> cs = c.Slice(start, n), ys = y.Slice(start, n);
-            TensorPrimitives.Multiply(xs, r, cs);            // b = x · (1/√2)
-            default(Erf.Kernel).Run<T>(cs, cs);              // erf(b), Erf's own kernel
-            TensorPrimitives.Add(cs, T.One, cs);             // c = 1 + erf(b)
-            TensorPrimitives.Multiply(xs, half, ys);         // a = x · 0.5
-            TensorPrimitives.Multiply(ys, cs, ys);           // y = a · c
-        }
+        int chunks = (count + Chunk - 1) / Chunk;
+        if (count < ParallelMin) for (int k = 0; k < chunks; k++) chunk(k);
+        else Workers.ForEach(chunks, Environment.ProcessorCount, chunk);
     }
 
-    /// <summary>dx = ((g·a)·((2/√π)·exp(−(b·b))))·(1/√2) + (g·c)·0.5, with a = x·0.5 and b = x·(1/√2), a chunk at a time.</summary>
-    private static void BackwardLoop<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> c, Span<T> dx)
+    /// <summary>Chunk k: c = 1 + erf(x·(1/√2)); y = (x·0.5)·c (c doubles as the chunk's buffer).</summary>
+    private static void ForwardChunk<T>(ReadOnlySpan<T> x, Span<T> c, Span<T> y, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2);
+        int start = k * Chunk, n = Math.Min(Chunk, x.Length - start);
+        ReadOnlySpan<T> xs = x.Slice(start, n);
+        Span<T> cs = c.Slice(start, n), ys = y.Slice(start, n);
+        TensorPrimitives.Multiply(xs, r, cs);            // b = x · (1/√2)
+        default(Erf.Kernel).Run<T>(cs, cs);              // erf(b), Erf's own kernel
+        TensorPrimitives.Add(cs, T.One, cs);             // c = 1 + erf(b)
+        TensorPrimitives.Multiply(xs, half, ys);         // a = x · 0.5
+        TensorPrimitives.Multiply(ys, cs, ys);           // y = a · c
+    }
+
+    /// <summary>Chunk k: dx = ((g·a)·((2/√π)·exp(−(b·b))))·(1/√2) + (g·c)·0.5, with a = x·0.5 and b = x·(1/√2).</summary>
+    private static void BackwardChunk<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> c, Span<T> dx, int k)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2), k = T.CreateTruncating(SpecialFunctions.TwoOverSqrtPi);
-        Span<T> t = stackalloc T[Chunk], u = stackalloc T[Chunk];
-        for (int start = 0; start < x.Length; start += Chunk)
-        {
-            int n = Math.Min(Chunk, x.Length - start);
-            ReadOnlySpan<T> gs = g.Slice(start, n), xs = x.Slice(start, n), cs = c.Slice(start, n);
-            Span<T> ts = t[..n], us = u[..n], ds = dx.Slice(start, n);
-            TensorPrimitives.Multiply(xs, r, ts);            // b = x · (1/√2)
-            TensorPrimitives.Multiply(ts, ts, ts);           // b · b
-            TensorPrimitives.Negate(ts, ts);                 // −(b · b)
-            default(Exp.Kernel).Run<T>(ts, ts);              // exp(−b²), Exp's own kernel
-            TensorPrimitives.Multiply(ts, k, ts);            // erf'(b) = (2/√π) · exp(−b²)
-            TensorPrimitives.Multiply(xs, half, us);         // a = x · 0.5
-            TensorPrimitives.Multiply(gs, us, us);           // grad of c (and of erf(b)) = g · a
-            TensorPrimitives.Multiply(us, ts, us);           // grad of b = that · erf'(b)
-            TensorPrimitives.Multiply(us, r, us);            // the path through b: · (1/√2)
-            TensorPrimitives.Multiply(gs, cs, ds);           // grad of a = g · c
-            TensorPrimitives.Multiply(ds, half, ds);         // the path through a: · 0.5
-            TensorPrimitives.Add(us, ds, ds);                // the two paths meet at x
-        }
+        T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2), twoOverSqrtPi = T.CreateTruncating(SpecialFunctions.TwoOverSqrtPi);
+        int start = k * Chunk, n = Math.Min(Chunk, x.Length - start);
+        ReadOnlySpan<T> gs = g.Slice(start, n), xs = x.Slice(start, n), cs = c.Slice(start, n);
+        Span<T> ts = stackalloc T[Chunk], us = stackalloc T[Chunk], ds = dx.Slice(start, n);
+        ts = ts[..n];
+        us = us[..n];
+        TensorPrimitives.Multiply(xs, r, ts);            // b = x · (1/√2)
+        TensorPrimitives.Multiply(ts, ts, ts);           // b · b
+        TensorPrimitives.Negate(ts, ts);                 // −(b · b)
+        default(Exp.Kernel).Run<T>(ts, ts);              // exp(−b²), Exp's own kernel
+        TensorPrimitives.Multiply(ts, twoOverSqrtPi, ts); // erf'(b) = (2/√π) · exp(−b²)
+        TensorPrimitives.Multiply(xs, half, us);         // a = x · 0.5
+        TensorPrimitives.Multiply(gs, us, us);           // grad of c (and of erf(b)) = g · a
+        TensorPrimitives.Multiply(us, ts, us);           // grad of b = that · erf'(b)
+        TensorPrimitives.Multiply(us, r, us);            // the path through b: · (1/√2)
+        TensorPrimitives.Multiply(gs, cs, ds);           // grad of a = g · c
+        TensorPrimitives.Multiply(ds, half, ds);         // the path through a: · 0.5
+        TensorPrimitives.Add(us, ds, ds);                // the two paths meet at x
     }
 }

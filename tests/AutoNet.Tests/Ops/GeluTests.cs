@@ -32,8 +32,9 @@ public class GeluTests
     [InlineData(DType.Float64)]
     public void Forward_and_backward_have_the_bits_of_the_composed_ops(DType dtype)
     {
-        // Lengths around a vector, around the op's 1,024-element chunk, and a few chunks.
-        foreach (int n in (int[])[1, 7, 17, 1023, 1024, 1025, 3000])
+        // Lengths around a vector, around the op's 1,024-element chunk, a few chunks, and enough chunks to be
+        // shared among the cores (from 16,384 elements).
+        foreach (int n in (int[])[1, 7, 17, 1023, 1024, 1025, 3000, 16_383, 40_000])
         {
             var (values, upstream) = Values(n, seed: n);
             var x = Tensor.From(values, n).To(dtype).Detach();
