@@ -35,7 +35,7 @@ public static partial class F
         if (!ShapeUtil.BroadcastsTo(bias.ShapeArray, y.ShapeArray))
             throw new ArgumentException(
                 $"Linear: bias of shape {ShapeUtil.Format(bias.ShapeArray)} does not broadcast to the output shape {ShapeUtil.Format(y.ShapeArray)}; expected [{(weight.Rank == 2 ? weight.ShapeArray[0] : 1)}].");
-        return y + bias;
+        return Ops.Add.ForwardOverFresh(y, bias);                      // y + bias, in y's memory (no one else has y)
     }
 
     /// <summary>

@@ -67,6 +67,35 @@ public class LinearTests
         Assert.Equal(b.Grad!.ToArray(), layer.Bias.Grad!.ToArray());
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void F_Linear_adds_its_bias_in_the_products_memory_with_the_bits_of_a_separate_add(DType dtype)
+    {
+        // F.Linear writes x·Wᵀ + b over the product it just made; the values and every gradient must be those
+        // of the product followed by an ordinary Add (a fresh output), for each bias shape that broadcasts.
+        var rng = new Random(4);
+        double[] Values(int n) => Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        foreach (var (xShape, bShape) in new (int[], int[])[] { ([5, 3], [4]), ([2, 5, 3], [4]), ([2, 5, 3], [1]), ([5, 3], [5, 4]), ([2, 5, 3], []) })
+        {
+            double[] xv = Values(xShape.Aggregate(1, (a, d) => a * d)), wv = Values(12), bv = Values(bShape.Aggregate(1, (a, d) => a * d)), gv = Values(xShape[..^1].Aggregate(1, (a, d) => a * d) * 4);
+            Tensor Make(double[] v, int[] shape) { var t = Tensor.From(v, shape).To(dtype).Detach(); t.RequiresGrad = true; return t; }
+            var (x, w, b) = (Make(xv, xShape), Make(wv, [4, 3]), Make(bv, bShape));
+            var (x2, w2, b2) = (Make(xv, xShape), Make(wv, [4, 3]), Make(bv, bShape));
+            var y = F.Linear(x, w, b);
+            var reference = x2.MatMul(w2.T) + b2;
+            var g = Tensor.From(gv, [.. y.Shape]).To(dtype);
+            y.Backward(g);
+            reference.Backward(g);
+            string shapes = $"x [{string.Join(", ", xShape)}], b [{string.Join(", ", bShape)}], {dtype}";
+            Assert.Equal(reference.ToArray(), y.ToArray());
+            Assert.Equal(x2.Grad!.ToArray(), x.Grad!.ToArray());
+            Assert.Equal(w2.Grad!.ToArray(), w.Grad!.ToArray());
+            Assert.True(b2.Grad!.ToArray().SequenceEqual(b.Grad!.ToArray()), $"bias gradient differs, {shapes}");
+            using (Autograd.NoGrad()) Assert.Equal(reference.ToArray(), F.Linear(x, w, b).ToArray());
+        }
+    }
+
     [Fact]
     public void F_Linear_refuses_shapes_that_do_not_fit_naming_them()
     {
