@@ -57,7 +57,13 @@ internal static class ElementwiseLoops
             if (walker.InnerA && walker.InnerB) k.Run(sa.Slice(offA, inner), sb.Slice(offB, inner), dst);
             else if (walker.InnerA) k.Run(sa.Slice(offA, inner), sb[offB], dst);
             else if (walker.InnerB) k.Run(sa[offA], sb.Slice(offB, inner), dst);
-            else k.Run(sa.Slice(offA, 1), sb[offB], dst.Slice(0, 1)); // inner == 1
+            else
+            {
+                // Both repeat one value along the row (an operand broadcast from a smaller block, as
+                // Contiguous.Broadcastable passes it, can leave no operand with a full last dim): one value, filled.
+                k.Run(sa.Slice(offA, 1), sb[offB], dst[..1]);
+                dst[1..].Fill(dst[0]);
+            }
             walker.Next();
         }
     }

@@ -27,6 +27,29 @@ internal sealed class Contiguous : Node
     public static Tensor Values(Tensor x) => x.IsContiguous ? x : Copy(x);
 
     /// <summary>
+    /// For a kernel that broadcasts its operands itself (<see cref="Elementwise.Binary{TK}"/>): x itself when
+    /// contiguous; when x is a broadcast of a contiguous block (stride 0 along some dims, row-major along the rest,
+    /// as <c>Expand</c> and the gradient of <c>Sum</c> or <c>Mean</c> along a dim make), that block, viewed with
+    /// size 1 along the broadcast dims, so the kernel reads each value where a copy would have held it; else an
+    /// unrecorded row-major copy. The caller must use the returned tensor's shape, which may differ from x's.
+    /// </summary>
+    public static Tensor Broadcastable(Tensor x)
+    {
+        if (x.IsContiguous) return x;
+        var layout = x.Layout!;
+        int[]? block = null;
+        for (int d = 0; d < x.Rank; d++)
+            if (layout.Strides[d] == 0 && x.ShapeArray[d] > 1)
+            {
+                block ??= (int[])x.ShapeArray.Clone();
+                block[d] = 1;
+            }
+        return block is not null && ViewLayout.IsRowMajor(block, layout.Strides)
+            ? new Tensor(x.Storage, block, layout.Strides, layout.Offset, x.DType)
+            : Copy(x);
+    }
+
+    /// <summary>
     /// x itself when it is its whole storage in row-major order, else an unrecorded copy that is: for kernels that
     /// take whole arrays (<see cref="Tensor.Data{T}"/>).
     /// </summary>

@@ -50,8 +50,8 @@ internal static class Elementwise
         if (a.DType is DType.Int64 or DType.Bool || b.DType != a.DType)
             throw new InvalidOperationException(
                 $"Elementwise.Binary: a float kernel was given {a.DType.Name()} and {b.DType.Name()} operands; promote them with Broadcasting.Prepare first.");
-        a = Contiguous.Values(a);
-        b = Contiguous.Values(b);
+        a = Contiguous.Broadcastable(a);                   // an expanded operand stays its small block
+        b = Contiguous.Broadcastable(b);
         var d = Uninitialized(shape, a.DType);
         if (a.DType == DType.Float32) Binary<float, TK>(a, b, d, kernel);
         else Binary<double, TK>(a, b, d, kernel);

@@ -74,4 +74,40 @@ public class BroadcastingTests
         var ex = Assert.Throws<ArgumentException>(() => Tensor.Zeros(2, 3) * Tensor.Zeros(4, 3));
         Assert.Contains("[2, 3] and [4, 3] cannot be broadcast together (dimension 0: 2 != 4", ex.Message);
     }
+
+    [Fact]
+    public void Expanded_operands_are_read_in_place_with_the_values_of_their_copies()
+    {
+        // Binary ops read an expanded operand (stride 0) as its small block instead of copying it; every pairing,
+        // including two operands that both repeat one value along the output's rows, must give the copies' values.
+        var rng = new Random(8);
+        Tensor Random(params int[] shape) => Tensor.From(Enumerable.Range(0, shape.Aggregate(1, (a, d) => a * d)).Select(_ => rng.NextDouble() - 0.5).ToArray(), shape);
+        var column = Random(3, 1).Expand(3, 4);                 // stride 0 along the last dim
+        var row = Random(4).Expand(3, 4);                       // stride 0 along the first
+        var scalar = Random(1).Reshape().Expand(3, 4);          // stride 0 along both
+        var full = Random(3, 4);
+        Tensor[] operands = [column, row, scalar, full, Random(3, 4).Transpose(0, 1).Transpose(0, 1)];
+        foreach (var a in operands)
+            foreach (var b in operands)
+            {
+                var copyA = a.Contiguous();
+                var copyB = b.Contiguous();
+                Assert.Equal((copyA + copyB).ToArray(), (a + b).ToArray());
+                Assert.Equal((copyA * copyB).ToArray(), (a * b).ToArray());
+                Assert.Equal((copyA - copyB).ToArray(), (a - b).ToArray());
+                Assert.Equal((copyA / copyB).ToArray(), (a / b).ToArray());
+                Assert.Equal(Tensor.Maximum(copyA, copyB).ToArray(), Tensor.Maximum(a, b).ToArray());
+            }
+        // Gradients through Sum and Mean arrive expanded: the same values as the copies'.
+        var x = Random(3, 4);
+        x.RequiresGrad = true;
+        (x * x.Sum(1, keepDim: true) + x.Mean(0, keepDim: true) * 2.0).Sum().Backward();
+        var v = x.ToArray();
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 4; j++)
+            {
+                double rowSum = Enumerable.Range(0, 4).Sum(k => v[i * 4 + k]);
+                Assert.Equal(2 * rowSum + 2, x.Grad!.ToArray()[i * 4 + j], 12); // d(Σ S_i²)/dx_ij + 3 rows · 2 · 1/3
+            }
+    }
 }
