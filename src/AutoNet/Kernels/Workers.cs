@@ -33,7 +33,7 @@ internal static class Workers
         int helpers = Math.Min(Math.Min(threads, count) - 1, Helpers.Length);
         if (helpers <= 0 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            for (int i = 0; i < count; i++) body(i);
+            RunAlone(count, body);
             return;
         }
         try
@@ -50,6 +50,27 @@ internal static class Workers
         {
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    /// <summary>
+    /// Every item on the calling thread, with the same contract as a shared job: an item that throws does not stop
+    /// the others, and the first exception is rethrown once all have run.
+    /// </summary>
+    private static void RunAlone(int count, Action<int> body)
+    {
+        Exception? error = null;
+        for (int i = 0; i < count; i++)
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception e)
+            {
+                error ??= e;
+            }
+        }
+        if (error is not null) ExceptionDispatchInfo.Throw(error);
     }
 
     private static Helper[] CreateHelpers() =>

@@ -22,11 +22,13 @@ public class WorkersTests
         }
     }
 
-    [Fact]
-    public void An_items_exception_reaches_the_caller_after_the_other_items_finish()
+    [Theory]
+    [InlineData(1)]   // the caller alone, as when another job is running (another test's, in parallel)
+    [InlineData(2)]
+    public void An_items_exception_reaches_the_caller_after_the_other_items_finish(int threads)
     {
         int done = 0;
-        var error = Assert.Throws<InvalidOperationException>(() => Workers.ForEach(64, 2, i =>
+        var error = Assert.Throws<InvalidOperationException>(() => Workers.ForEach(64, threads, i =>
         {
             if (i == 5) throw new InvalidOperationException("item 5");
             Interlocked.Increment(ref done);
