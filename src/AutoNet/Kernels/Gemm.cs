@@ -86,12 +86,13 @@ internal static class Gemm
         Workers.ForEach(batch.BCount * panels, parallel ? maxThreads : 1,
             item => PackB(b.At(item / panels * k * n), packedB, item / panels * packedSize, k, n, depth, nr, paddedN, item % panels));
 
-        // Work items: blocks of rows of each product, split further into groups of B panels when there are few.
+        // Work items: blocks of rows of each product, split further into groups of B panels when there are few and
+        // several threads share them (each group packs the block's rows of A again, so one thread takes one group).
         int rowBlocks = Math.Max((m + MaxBlockRows - 1) / MaxBlockRows, Math.Min(4, (m + 8 * mr - 1) / (8 * mr)));
         int blockRows = RoundUp((m + rowBlocks - 1) / rowBlocks, mr);
         rowBlocks = (m + blockRows - 1) / blockRows;
         int items = batch.Count * rowBlocks;
-        int groups = items >= 4 ? 1 : Math.Min(panels, (4 + items - 1) / items);
+        int groups = items >= 4 || !parallel ? 1 : Math.Min(panels, (4 + items - 1) / items);
         int panelsPerGroup = (panels + groups - 1) / groups;
         groups = (panels + panelsPerGroup - 1) / panelsPerGroup;
         int itemsPerProduct = rowBlocks * groups;
