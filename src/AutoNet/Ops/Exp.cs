@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
@@ -23,7 +24,17 @@ internal sealed class Exp : Node
 
     internal readonly struct Kernel : IUnaryKernel
     {
-        // Per element, not TensorPrimitives.Exp: in System.Numerics.Tensors 10.0.0 its vector path gives exp(0) = 1.0000001f and results that depend on the tensor's length.
-        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T> { for (int i = 0; i < x.Length; i++) y[i] = T.Exp(x[i]); }
+        // Not TensorPrimitives.Exp: in System.Numerics.Tensors 10.0.0 its vector path gives exp(0) = 1.0000001f and
+        // results that depend on the tensor's length. float32 goes through Float32Exp (vectorised, glibc's expf bit for
+        // bit); float64 through the C runtime's exp, one element at a time.
+        public void Run<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (typeof(T) == typeof(float))
+            {
+                Float32Exp.Run(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+                return;
+            }
+            for (int i = 0; i < x.Length; i++) y[i] = T.Exp(x[i]);
+        }
     }
 }
