@@ -43,4 +43,41 @@ public class TanhTests
         }
         Assert.True(Math.Abs((1 - y[0] * y[0]) - Math.FusedMultiplyAdd(-y[0], y[0], 1.0)) > 1e-9 * g[0], "the naive formula should lose digits here");
     }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void The_one_pass_backward_has_the_bits_of_the_four_ops(DType dtype)
+    {
+        // Tanh's backward runs one loop unless recorded; it must round as grad * ((1 - y) * (1 + y)) as tensor ops
+        // does. Lengths around a vector width and beyond, with ±0, ±∞, NaN and saturated values among them.
+        double[] special = [0, -0.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1e-30, 20, -20, 0.5];
+        foreach (int n in (int[])[1, 3, 8, 15, 16, 17, 100, 6400])
+        {
+            var rng = new Random(n);
+            var values = Enumerable.Range(0, n).Select(i => i < special.Length && n >= 100 ? special[i] : (rng.NextDouble() * 2 - 1) * 4).ToArray();
+            var upstream = Tensor.From(Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 2 - 1).ToArray(), n).To(dtype);
+            var x = Tensor.From(values, n).To(dtype).Detach();
+            x.RequiresGrad = true;
+            x.Tanh().Backward(upstream);
+            var y = x.Detach().Tanh();
+            var expected = upstream * ((1.0 - y) * (1.0 + y));
+            Assert.Equal(Bits(expected), Bits(x.Grad!));
+        }
+    }
+
+    [Fact]
+    public void An_expanded_upstream_gradient_gives_the_same_backward()
+    {
+        // The gradient of a Sum arrives as a stride-0 view; the one-pass backward reads it as its values.
+        var x = Leaf(Enumerable.Range(0, 24).Select(i => i * 0.3 - 3.5).ToArray()).Reshape(4, 6).Detach();
+        x.RequiresGrad = true;
+        x.Tanh().Sum().Backward();
+        var y = x.Detach().Tanh();
+        Assert.Equal(Bits((1.0 - y) * (1.0 + y)), Bits(x.Grad!));
+    }
+
+    private static long[] Bits(Tensor t) => t.DType == DType.Float32
+        ? [.. t.ToFloatArray().Select(v => (long)BitConverter.SingleToInt32Bits(v))]
+        : [.. t.ToArray().Select(BitConverter.DoubleToInt64Bits)];
 }
