@@ -127,6 +127,9 @@ public static partial class F
                 $"LayerNorm: expected input of shape [*, {string.Join(", ", normalizedShape)}] (ending in normalizedShape {ShapeUtil.Format(normalizedShape)}), " +
                 $"got shape {ShapeUtil.Format(input.ShapeArray)}.");
         int m = ShapeUtil.Count(normalizedShape, "LayerNorm");
+        // One op (Ops/LayerNorm.cs) for a float input with a weight and bias of the normalised shape; the tensor ops
+        // below, which compute the same function, for anything else (an integer input, a broadcast weight).
+        if (Ops.LayerNorm.Applies(input, m, weight, bias)) return Ops.LayerNorm.Forward(input, m, weight, bias, eps);
         var rows = input.Reshape(input.Count / Math.Max(m, 1), m);
         var centred = rows - rows.Mean(1, keepDim: true);
         var variance = (centred * centred).Mean(1, keepDim: true);

@@ -1,0 +1,202 @@
+using System.Numerics;
+using AutoNet.Kernels;
+
+namespace AutoNet.Ops;
+
+/// <summary>
+/// Layer normalisation as one op, over rows of m elements (the trailing dims of <c>normalizedShape</c>):
+/// μ = Σx/m, σ̂ = 1/√(Σ(x − μ)²/m + ε) (the biased variance), x̂ = (x − μ)·σ̂, y = x̂·w + b.
+/// Backward, with ĝ = g·w (g alone without a weight), row by row:
+/// dx = σ̂ · (ĝ − mean(ĝ) − x̂ · mean(ĝ·x̂)), and over all rows dw = Σ g·x̂, db = Σ g.
+/// Everything is computed in double precision and rounded to the dtype once per output value, float32 included
+/// (PyTorch's CPU kernel accumulates float32 rows in float32), so it is at least as accurate as the eleven
+/// composed tensor ops F.LayerNorm used before, which wrote five full-size tensors forward and more backward.
+/// Under <c>createGraph</c> the backward is recorded as tensor ops (the formula above, with μ and σ̂ recomputed
+/// from x), so it can be differentiated again.
+/// </summary>
+internal sealed class LayerNorm : Node
+{
+    private const int ParallelMin = 16_384;   // elements; below this the caller normalises every row itself
+
+    private readonly SavedTensor _x;
+    private readonly SavedTensor? _weight;
+    private readonly bool _hasBias;
+    private readonly int _m;
+    private readonly double _eps;
+    private readonly double[] _mean, _rstd;
+
+    private LayerNorm(Tensor x, Tensor? weight, bool hasBias, int m, double eps, double[] mean, double[] rstd)
+    {
+        _x = Save(x);
+        _weight = weight is null ? null : Save(weight);
+        (_hasBias, _m, _eps, _mean, _rstd) = (hasBias, m, eps, mean, rstd);
+    }
+
+    /// <summary>
+    /// Whether the one-op path applies: a float input of rows of <paramref name="m"/> elements and a weight and bias
+    /// (if any) of exactly m elements of the same dtype. F.LayerNorm composes tensor ops for anything else.
+    /// </summary>
+    public static bool Applies(Tensor x, int m, Tensor? weight, Tensor? bias) =>
+        x.DType is DType.Float32 or DType.Float64 && m > 0 && x.Count > 0
+        && (weight is null || (weight.DType == x.DType && weight.Count == m))
+        && (bias is null || (bias.DType == x.DType && bias.Count == m));
+
+    public static Tensor Forward(Tensor x, int m, Tensor? weight, Tensor? bias, double eps)
+    {
+        int rows = x.Count / m;
+        var values = Contiguous.Values(x);
+        var w = weight is null ? null : Contiguous.Values(weight);
+        var b = bias is null ? null : Contiguous.Values(bias);
+        var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
+        double[] mean = new double[rows], rstd = new double[rows];
+        EachRows(rows, m, (r0, r1) =>
+        {
+            if (x.DType == DType.Float32) ForwardRows(values.Span<float>(), Of<float>(w), Of<float>(b), y.Span<float>(), mean, rstd, m, eps, r0, r1);
+            else ForwardRows(values.Span<double>(), Of<double>(w), Of<double>(b), y.Span<double>(), mean, rstd, m, eps, r0, r1);
+        });
+        bool record = GradMode.IsEnabled && (x.RequiresGrad || weight?.RequiresGrad == true || bias?.RequiresGrad == true);
+        if (!record) return y;
+        Tensor[] inputs = [x, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
+        return new LayerNorm(x, weight, bias is not null, m, eps, mean, rstd).Attach(y, inputs);
+    }
+
+    protected internal override Tensor?[] Backward(Tensor grad)
+    {
+        var x = _x.Value;
+        var w = _weight?.Value;
+        int rows = x.Count / _m, wIndex = 1, bIndex = w is null ? 1 : 2;
+        bool needX = NeedsInputGrad(0), needW = w is not null && NeedsInputGrad(wIndex), needB = _hasBias && NeedsInputGrad(bIndex);
+        Tensor?[] result = new Tensor?[1 + (w is null ? 0 : 1) + (_hasBias ? 1 : 0)];
+        if (GradMode.IsEnabled && (grad.RequiresGrad || x.RequiresGrad || w?.RequiresGrad == true))
+            return Recorded(grad, x, w, result, needX, needW, needB, wIndex, bIndex);
+
+        grad = Contiguous.Values(grad);
+        x = Contiguous.Values(x);
+        w = w is null ? null : Contiguous.Values(w);
+        var dx = needX ? Elementwise.Uninitialized(x.ShapeArray, x.DType) : null;
+        if (dx is not null)
+            EachRows(rows, _m, (r0, r1) =>
+            {
+                if (x.DType == DType.Float32) InputGradRows(grad.Span<float>(), x.Span<float>(), Of<float>(w), dx.Span<float>(), r0, r1);
+                else InputGradRows(grad.Span<double>(), x.Span<double>(), Of<double>(w), dx.Span<double>(), r0, r1);
+            });
+        result[0] = dx;
+        if (needW || needB)
+        {
+            var dw = needW ? Elementwise.Uninitialized(w!.ShapeArray, x.DType) : null;
+            var db = needB ? Elementwise.Uninitialized(Input(bIndex).ShapeArray, x.DType) : null;
+            if (x.DType == DType.Float32) ParameterGrads(grad.Span<float>(), x.Span<float>(), Of<float>(dw), Of<float>(db), rows);
+            else ParameterGrads(grad.Span<double>(), x.Span<double>(), Of<double>(dw), Of<double>(db), rows);
+            if (needW) result[wIndex] = dw;
+            if (needB) result[bIndex] = db;
+        }
+        return result;
+    }
+
+    /// <summary>Rows r0 .. r1: their mean and σ̂, then y = x̂·w + b, each value rounded once.</summary>
+    private static void ForwardRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> b, Span<T> y, double[] mean, double[] rstd,
+        int m, double eps, int r0, int r1) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int r = r0; r < r1; r++)
+        {
+            var xs = x.Slice(r * m, m);
+            var ys = y.Slice(r * m, m);
+            double sum = 0;
+            for (int j = 0; j < m; j++) sum += double.CreateTruncating(xs[j]);
+            double mu = sum / m, squares = 0;
+            for (int j = 0; j < m; j++)
+            {
+                double d = double.CreateTruncating(xs[j]) - mu;
+                squares += d * d;
+            }
+            double s = 1 / Math.Sqrt(squares / m + eps);                    // σ̂
+            (mean[r], rstd[r]) = (mu, s);
+            for (int j = 0; j < m; j++)
+            {
+                double v = (double.CreateTruncating(xs[j]) - mu) * s;          // x̂
+                if (!w.IsEmpty) v *= double.CreateTruncating(w[j]);
+                if (!b.IsEmpty) v += double.CreateTruncating(b[j]);
+                ys[j] = T.CreateTruncating(v);
+            }
+        }
+    }
+
+    /// <summary>Rows r0 .. r1 of dx = σ̂ · (ĝ − mean(ĝ) − x̂ · mean(ĝ·x̂)).</summary>
+    private void InputGradRows<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> dx, int r0, int r1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = _m;
+        for (int r = r0; r < r1; r++)
+        {
+            var gs = g.Slice(r * m, m);
+            var xs = x.Slice(r * m, m);
+            double mu = _mean[r], s = _rstd[r], sumG = 0, sumGx = 0;
+            for (int j = 0; j < m; j++)
+            {
+                double gh = double.CreateTruncating(gs[j]) * (w.IsEmpty ? 1 : double.CreateTruncating(w[j]));   // ĝ
+                sumG += gh;
+                sumGx += gh * ((double.CreateTruncating(xs[j]) - mu) * s);
+            }
+            double meanG = sumG / m, meanGx = sumGx / m;
+            var ds = dx.Slice(r * m, m);
+            for (int j = 0; j < m; j++)
+            {
+                double gh = double.CreateTruncating(gs[j]) * (w.IsEmpty ? 1 : double.CreateTruncating(w[j]));
+                double xh = (double.CreateTruncating(xs[j]) - mu) * s;
+                ds[j] = T.CreateTruncating(s * (gh - meanG - xh * meanGx));
+            }
+        }
+    }
+
+    /// <summary>dw = Σ_rows g·x̂ and db = Σ_rows g, summed over the rows in order (one thread: the bits never
+    /// depend on how many cores there are).</summary>
+    private void ParameterGrads<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, Span<T> dw, Span<T> db, int rows)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = _m;
+        double[] sw = new double[m], sb = new double[m];
+        for (int r = 0; r < rows; r++)
+        {
+            double mu = _mean[r], s = _rstd[r];
+            var gs = g.Slice(r * m, m);
+            var xs = x.Slice(r * m, m);
+            for (int j = 0; j < m; j++)
+            {
+                double gj = double.CreateTruncating(gs[j]);
+                sw[j] += gj * ((double.CreateTruncating(xs[j]) - mu) * s);
+                sb[j] += gj;
+            }
+        }
+        for (int j = 0; j < dw.Length; j++) dw[j] = T.CreateTruncating(sw[j]);
+        for (int j = 0; j < db.Length; j++) db[j] = T.CreateTruncating(sb[j]);
+    }
+
+    /// <summary>The backward as tensor ops (createGraph): the same formulas, μ and σ̂ recomputed from x so that
+    /// they are differentiated too.</summary>
+    private Tensor?[] Recorded(Tensor grad, Tensor x, Tensor? w, Tensor?[] result, bool needX, bool needW, bool needB, int wIndex, int bIndex)
+    {
+        int rows = x.Count / _m;
+        var xr = x.Reshape(rows, _m);
+        var g = grad.Reshape(rows, _m);
+        var centred = xr - xr.Mean(1, keepDim: true);
+        var s = 1.0 / ((centred * centred).Mean(1, keepDim: true) + _eps).Sqrt();
+        var xh = centred * s;
+        var gh = w is null ? g : g * w.Reshape(_m);
+        if (needX) result[0] = (s * (gh - gh.Mean(1, keepDim: true) - xh * (gh * xh).Mean(1, keepDim: true))).Reshape(x.ShapeArray);
+        if (needW) result[wIndex] = (g * xh).Sum(0).Reshape(w!.ShapeArray);
+        if (needB) result[bIndex] = g.Sum(0).Reshape(Input(bIndex).ShapeArray);
+        return result;
+    }
+
+    /// <summary>The values of an optional tensor, or an empty span.</summary>
+    private static Span<T> Of<T>(Tensor? t) where T : unmanaged => t is null ? default : t.Span<T>();
+
+    /// <summary>Runs <paramref name="body"/> over blocks of rows: shared among the cores from
+    /// <see cref="ParallelMin"/> elements (each row's arithmetic is its own, so the bits do not depend on it).</summary>
+    private static void EachRows(int rows, int m, Action<int, int> body)
+    {
+        if ((long)rows * m < ParallelMin) { body(0, rows); return; }
+        int blockRows = Math.Max(1, 4096 / m), blocks = (rows + blockRows - 1) / blockRows;
+        Workers.ForEach(blocks, Environment.ProcessorCount, k => body(k * blockRows, Math.Min(rows, (k + 1) * blockRows)));
+    }
+}
