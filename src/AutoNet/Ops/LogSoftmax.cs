@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Numerics.Tensors;
 using AutoNet.Internal;
 using AutoNet.Kernels;
 
@@ -25,7 +27,37 @@ internal sealed class LogSoftmax : Node
         return ShouldRecord(x) ? new LogSoftmax(y, d).Attach(y, [x]) : y;
     }
 
-    protected internal override Tensor?[] Backward(Tensor grad) =>
-        [grad - _result.Value.Exp() * grad.Sum(_dim, keepDim: true)];
+    protected internal override Tensor?[] Backward(Tensor grad)
+    {
+        var y = _result.Value;
+        // Recorded (createGraph), along another dim than the last, or unusual: the tensor ops themselves.
+        if (ShouldRecord(grad, y) || _dim != y.Rank - 1 || grad.DType != y.DType || !grad.Shape.SequenceEqual(y.Shape)
+            || y.DType is not (DType.Float32 or DType.Float64))
+            return [grad - y.Exp() * grad.Sum(_dim, keepDim: true)];
+        // One pass over the rows with the same kernels and roundings (Sum's pairwise row sum, Exp's kernel, then
+        // exp(y)·s and grad − that, each rounded to the dtype), writing one tensor instead of four.
+        grad = Contiguous.Values(grad);
+        y = Contiguous.Values(y);
+        var dx = Elementwise.Uninitialized(y.ShapeArray, y.DType);
+        int size = y.ShapeArray[^1];
+        if (y.DType == DType.Float32) BackwardRows<float>(grad.Span<float>(), y.Span<float>(), dx.Span<float>(), size);
+        else BackwardRows<double>(grad.Span<double>(), y.Span<double>(), dx.Span<double>(), size);
+        return [dx];
+    }
+
+    /// <summary>Each row: s = Σ grad (pairwise, as Sum), dx = grad − exp(y)·s.</summary>
+    private static void BackwardRows<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> y, Span<T> dx, int size) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (size == 0) return;
+        for (int start = 0; start < y.Length; start += size)
+        {
+            var gs = g.Slice(start, size);
+            var ds = dx.Slice(start, size);
+            T s = Summation.Sum(gs);
+            default(Exp.Kernel).Run(y.Slice(start, size), ds);     // exp(y), Exp's own kernel
+            TensorPrimitives.Multiply(ds, s, ds);                   // exp(y) · s
+            TensorPrimitives.Subtract(gs, ds, ds);                  // grad − exp(y) · s
+        }
+    }
 
 }

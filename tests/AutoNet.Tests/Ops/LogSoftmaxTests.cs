@@ -32,4 +32,35 @@ public class LogSoftmaxTests
         Assert.Equal(-1 - l, y[0], 14);
         Assert.Equal(-l, y[1], 14);
     }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void The_one_pass_backward_has_the_bits_of_the_tensor_ops(DType dtype)
+    {
+        // Along the last dim the backward is one pass over the rows; it must round as
+        // grad - exp(y) * grad.Sum(-1, keepDim) does as tensor ops. Rows of 1 to 100 values (past the pairwise sum's
+        // leaves), a batch like a classifier's, -inf logits (exp(y) = 0) and an expanded upstream gradient.
+        foreach (string shape in (string[])["1x1", "3x27", "512x27", "2x5x33", "4x100"])
+        {
+            var x = Normal(144, Shape(shape), 3.0, requiresGrad: false).To(dtype);
+            if (shape == "3x27") x = Tensor.Where(Tensor.Arange(27).Lt(2.0), Tensor.Scalar(double.NegativeInfinity, dtype), x);
+            x = x.Detach();
+            x.RequiresGrad = true;
+            var g = Normal(145, Shape(shape), 1.0, requiresGrad: false).To(dtype);
+            x.LogSoftmax(-1).Backward(g);
+            var y = x.Detach().LogSoftmax(-1);
+            var expected = g - y.Exp() * g.Sum(-1, keepDim: true);
+            Assert.Equal(Bits(expected), Bits(x.Grad!));
+        }
+        var leaf = Normal(146, Shape("6x7"), 1.0, requiresGrad: false).To(dtype).Detach();
+        leaf.RequiresGrad = true;
+        leaf.LogSoftmax(1).Sum().Backward();                                       // the gradient arrives expanded
+        var ones = Tensor.Ones([6, 7], dtype);
+        Assert.Equal(Bits(ones - leaf.Detach().LogSoftmax(1).Exp() * ones.Sum(1, keepDim: true)), Bits(leaf.Grad!));
+    }
+
+    private static long[] Bits(Tensor t) => t.DType == DType.Float32
+        ? [.. t.ToFloatArray().Select(v => (long)BitConverter.SingleToInt32Bits(v))]
+        : [.. t.ToArray().Select(BitConverter.DoubleToInt64Bits)];
 }
