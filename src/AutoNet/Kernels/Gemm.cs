@@ -187,7 +187,14 @@ internal static class Gemm
         }
         if (srcCol == 1 && dstCol == 1)
         {
-            // Both sides contiguous along a row: plain block copies.
+            // Both sides contiguous along a row: plain block copies. A short row (a B panel's NR values) is copied a
+            // vector at a time here; a call to Memmove per row cost more than the copy itself.
+            if (cols <= 64 && (typeof(T) == typeof(float) || typeof(T) == typeof(double)))
+            {
+                for (int r = 0; r < rows; r++)
+                    CopyShortRow(ref Unsafe.Add(ref src, (nint)r * srcRow), ref Unsafe.Add(ref dst, (nint)r * dstRow), cols);
+                return;
+            }
             for (int r = 0; r < rows; r++)
                 MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref src, (nint)r * srcRow), cols)
                     .CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dst, (nint)r * dstRow), cols));
@@ -224,6 +231,18 @@ internal static class Gemm
             ref T d = ref Unsafe.Add(ref dst, (nint)r * dstRow);
             for (int c = 0; c < cols; c++) Unsafe.Add(ref d, (nint)c * dstCol) = Unsafe.Add(ref s, (nint)c * srcCol);
         }
+    }
+
+    /// <summary>Copies <paramref name="count"/> (at most 64) float or double values, a vector at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyShortRow<T>(ref T src, ref T dst, int count)
+    {
+        ref byte s = ref Unsafe.As<T, byte>(ref src), d = ref Unsafe.As<T, byte>(ref dst);
+        int bytes = count * Unsafe.SizeOf<T>(), i = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; i + 64 <= bytes; i += 64) Vector512.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
+        for (; i + 16 <= bytes; i += 16) Vector128.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
+        for (; i < bytes; i += 4) Unsafe.As<byte, int>(ref Unsafe.Add(ref d, i)) = Unsafe.As<byte, int>(ref Unsafe.Add(ref s, i));
     }
 
     /// <summary>dst[j·dstStride + i] = src[i·srcStride + j] for i, j in 0..8, rows i ≥ <paramref name="srcRows"/>
