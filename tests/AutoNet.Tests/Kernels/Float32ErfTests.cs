@@ -68,4 +68,26 @@ public class Float32ErfTests
                     $"erf({x[i]:R}) of {x.Length}: {fast[i]:R} against {one[i]:R}");
         }
     }
+
+    [Fact]
+    public void Fewer_terms_for_small_values_give_the_bits_of_the_whole_series()
+    {
+        // Run takes 13, 21, 36 or 54 terms for sixteen values below 0.5, 1, 2 or 3 in size; the one-vector form
+        // always takes 65. Blocks of values from each range, up to its edge, and the edges themselves.
+        var rng = new Random(13);
+        foreach (float limit in (float[])[0.5f, 1f, 2f, 3f, 4f])
+        {
+            var x = new float[4096];
+            for (int i = 0; i < x.Length; i++) x[i] = (float)((rng.NextDouble() * 2 - 1) * limit);
+            x[5] = limit;
+            x[21] = -limit;
+            x[40] = MathF.BitIncrement(limit);
+            float[] fast = new float[x.Length], whole = new float[x.Length];
+            Float32Erf.Run(x, fast);
+            Float32ViaDouble.Map(x, whole, default(Float32Erf));
+            for (int i = 0; i < x.Length; i++)
+                Assert.True(BitConverter.SingleToInt32Bits(fast[i]) == BitConverter.SingleToInt32Bits(whole[i]),
+                    $"erf({x[i]:R}), values up to {limit}: {fast[i]:R} against the whole series' {whole[i]:R}");
+        }
+    }
 }
