@@ -62,14 +62,32 @@ internal readonly struct Float32Erf : IDoubleFunction
     /// How many terms of the series the sixteen values whose squares are <paramref name="squares"/> need: the
     /// terms past these are below 1e-19 of the sum, and leaving them out changes no float32 result. That was
     /// checked for every float32 x in each range (|x| ≤ 0.5: 13 terms, ≤ 1: 21, ≤ 2: 36, ≤ 3: 54), against the
-    /// 65-term series, in a lab run of a few minutes; Float32ErfTests replays samples. Values past 3, and NaN
-    /// (whose comparisons fail), take all 65.
+    /// 65-term series (<c>dotnet run -c Release --project tests/AutoNet.Benchmarks -- --check-erf</c>, about a
+    /// minute); Float32ErfTests replays samples. Values past 3, and NaN (whose comparisons fail), take all 65.
     /// </summary>
     private static int TermsFor(Vector<double> squares)
     {
         double most = 0;
         for (int l = 0; l < Vector<double>.Count; l++) most = Math.Max(most, squares[l]);
-        return most <= 0.25 ? 13 : most <= 1 ? 21 : most <= 4 ? 36 : most <= 9 ? 54 : Terms;
+        foreach (var (limit, terms) in ShortenedRanges)
+            if (most <= limit * limit) return terms;                  // x² is exact for a float32 x
+        return Terms;                                                 // past 3, or NaN
+    }
+
+    /// <summary>The ranges |x| ≤ limit where fewer terms give the same float32 results, and their term counts.</summary>
+    internal static readonly (float Limit, int Terms)[] ShortenedRanges = [(0.5f, 13), (1f, 21), (2f, 36), (3f, 54)];
+
+    /// <summary>The number of terms of the whole series.</summary>
+    internal const int AllTerms = Terms;
+
+    /// <summary>c · (the series' first <paramref name="terms"/> terms in c²) · 2/√π, as <see cref="Run"/> computes it
+    /// for c in its range: the exhaustive check (tests/AutoNet.Benchmarks --check-erf) compares term counts with it.</summary>
+    internal static Vector<double> Series(Vector<double> c, int terms)
+    {
+        var s = c * c;
+        var p = new Vector<double>(Coefficients[terms - 1]);
+        for (int n = terms - 2; n >= 0; n--) p = p * s + new Vector<double>(Coefficients[n]);
+        return c * p * TwoOverSqrtPi;
     }
 
     /// <summary>The series on every lane, x clamped to ±4.</summary>
