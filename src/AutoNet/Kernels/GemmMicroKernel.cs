@@ -24,7 +24,7 @@ internal static class GemmMicroKernel
     /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
     /// is computed in full on zero padding and only its valid part is added.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
     public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
@@ -61,7 +61,8 @@ internal static class GemmMicroKernel
             return;
         }
 
-        // Edge tile: spill the registers, then add the rows × cols that exist.
+        // Edge tile: spill the registers (every element is stored below, so the buffer needs no zeroing), then add
+        // the rows × cols that exist: the whole vectors of each row as vectors, the rest element by element.
         Span<T> tile = stackalloc T[Rows * (int)step];
         ref T t = ref tile[0];
         TS.Store(c00, ref t, 0); TS.Store(c01, ref t, lanes);
@@ -70,12 +71,22 @@ internal static class GemmMicroKernel
         TS.Store(c30, ref t, 3 * step); TS.Store(c31, ref t, 3 * step + lanes);
         TS.Store(c40, ref t, 4 * step); TS.Store(c41, ref t, 4 * step + lanes);
         TS.Store(c50, ref t, 5 * step); TS.Store(c51, ref t, 5 * step + lanes);
+        int whole = cols / (int)lanes * (int)lanes;
         for (int r = 0; r < rows; r++)
-            for (int j = 0; j < cols; j++)
+        {
+            ref T row = ref Unsafe.Add(ref c, r * ldc);
+            ref T spilled = ref Unsafe.Add(ref t, r * (int)step);
+            for (int j = 0; j < whole; j += (int)lanes)
             {
-                ref T cij = ref Unsafe.Add(ref c, r * ldc + j);
-                cij = accumulate ? cij + tile[r * (int)step + j] : tile[r * (int)step + j];
+                TV v = TS.Load(ref spilled, (nuint)j);
+                TS.Store(accumulate ? TS.Add(TS.Load(ref row, (nuint)j), v) : v, ref row, (nuint)j);
             }
+            for (int j = whole; j < cols; j++)
+            {
+                ref T cij = ref Unsafe.Add(ref row, j);
+                cij = accumulate ? cij + Unsafe.Add(ref spilled, j) : Unsafe.Add(ref spilled, j);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
