@@ -24,17 +24,35 @@ internal readonly struct Float32Tanh : IDoubleFunction
     /// <summary>y[i] = tanh(x[i]) for every i.</summary>
     public static void Run(ReadOnlySpan<float> x, Span<float> y) => Float32ViaDouble.Map(x, y, default(Float32Tanh));
 
-    /// <summary>The vector form of <see cref="Apply(double)"/>: both branches computed, the right one kept per lane.</summary>
+    /// <summary>
+    /// The vector form of <see cref="Apply(double)"/>: each lane takes the series or the exponential branch. A
+    /// branch no lane takes is not computed (the lanes that take it get the same operations either way), and NaN
+    /// lanes get their input back.
+    /// </summary>
     public Vector<double> Apply(Vector<double> v)
     {
         var a = Vector.Abs(v);
+        var small = Vector.LessThan(a, new Vector<double>(SeriesLimit));
+        Vector<double> t;
+        if (small == Vector<long>.Zero) t = ByExp(v, a);
+        else if (small == Vector<long>.AllBitsSet) t = BySeries(v);
+        else t = Vector.ConditionalSelect(small, BySeries(v), ByExp(v, a));
+        return Vector.EqualsAll(v, v) ? t : Vector.ConditionalSelect(Vector.Equals(v, v), t, v);   // NaN stays NaN
+    }
+
+    /// <summary>sign(v) · (e − 1)/(e + 1) with e = exp(2|v|), |v| capped at 20.</summary>
+    private static Vector<double> ByExp(Vector<double> v, Vector<double> a)
+    {
         var e = Vector.Exp(Vector.Min(a, new Vector<double>(Cap)) * 2);
         var exp = (e - Vector<double>.One) / (e + Vector<double>.One);
-        exp = Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -exp, exp);
+        return Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -exp, exp);
+    }
+
+    /// <summary>v(1 − v²/3 + 2v⁴/15 − 17v⁶/315 + 62v⁸/2835).</summary>
+    private static Vector<double> BySeries(Vector<double> v)
+    {
         var s = v * v;
-        var series = v * (Vector<double>.One + s * (new Vector<double>(C1) + s * (new Vector<double>(C2) + s * (new Vector<double>(C3) + s * new Vector<double>(C4)))));
-        var t = Vector.ConditionalSelect(Vector.LessThan(a, new Vector<double>(SeriesLimit)), series, exp);
-        return Vector.ConditionalSelect(Vector.Equals(v, v), t, v);   // NaN stays NaN
+        return v * (Vector<double>.One + s * (new Vector<double>(C1) + s * (new Vector<double>(C2) + s * (new Vector<double>(C3) + s * new Vector<double>(C4)))));
     }
 
     /// <summary>tanh(v) by the series below 2⁻⁵, else by exp(2|v|) (|v| capped at 20).</summary>
