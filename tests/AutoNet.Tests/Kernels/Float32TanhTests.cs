@@ -75,4 +75,20 @@ public class Float32TanhTests
                 $"tanh({x[i]:R}): vector {y[i]:R}, scalar {expected:R}");
         }
     }
+
+    [Fact]
+    public void A_large_tensor_shared_among_the_cores_gives_the_kernels_bits()
+    {
+        // From 4,096 float32 values Tensor.Tanh shares 1,024-value chunks with the helper thread; every value must
+        // come out as the kernel computes it on one thread, whatever the chunk boundaries.
+        var rng = new Random(22);
+        foreach (int n in (int[])[4095, 4096, 6400, 10_001])
+        {
+            var x = new float[n];
+            for (int i = 0; i < n; i++) x[i] = (float)((rng.NextDouble() * 2 - 1) * (i % 3 == 0 ? 0.05 : 5));
+            var alone = new float[n];
+            Float32Tanh.Run(x, alone);
+            Assert.Equal(alone, Tanh(x));
+        }
+    }
 }
