@@ -53,6 +53,23 @@ internal static class Workers
     }
 
     /// <summary>
+    /// Runs <paramref name="body"/>(start, length) over 0 .. <paramref name="count"/> in chunks of
+    /// <paramref name="chunkSize"/>: shared among the cores (<see cref="ForEach"/>) from <paramref name="parallelMin"/>
+    /// up, on the caller alone below it, where waking a helper costs more than it saves. For kernels in which each
+    /// element's arithmetic is its own, so the bits do not depend on which thread runs a chunk.
+    /// </summary>
+    public static void Chunks(int count, int chunkSize, int parallelMin, Action<int, int> body)
+    {
+        int chunks = (count + chunkSize - 1) / chunkSize;
+        if (count < parallelMin)
+        {
+            for (int k = 0; k < chunks; k++) body(k * chunkSize, Math.Min(chunkSize, count - k * chunkSize));
+            return;
+        }
+        ForEach(chunks, Environment.ProcessorCount, k => body(k * chunkSize, Math.Min(chunkSize, count - k * chunkSize)));
+    }
+
+    /// <summary>
     /// Every item on the calling thread, with the same contract as a shared job: an item that throws does not stop
     /// the others, and the first exception is rethrown once all have run.
     /// </summary>

@@ -36,8 +36,8 @@ internal sealed class Gelu : Node
         var values = Contiguous.Values(x);                // x itself, or a row-major copy of a view
         var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
         var c = Elementwise.Uninitialized(x.ShapeArray, x.DType);
-        if (x.DType == DType.Float32) EachChunk(x.Count, k => ForwardChunk<float>(values.Span<float>(), c.Span<float>(), y.Span<float>(), k));
-        else EachChunk(x.Count, k => ForwardChunk<double>(values.Span<double>(), c.Span<double>(), y.Span<double>(), k));
+        if (x.DType == DType.Float32) Workers.Chunks(x.Count, Chunk, ParallelMin, (start, n) => ForwardChunk<float>(values.Span<float>(), c.Span<float>(), y.Span<float>(), start, n));
+        else Workers.Chunks(x.Count, Chunk, ParallelMin, (start, n) => ForwardChunk<double>(values.Span<double>(), c.Span<double>(), y.Span<double>(), start, n));
         return ShouldRecord(x) ? new Gelu(x, c).Attach(y, [x]) : y;
     }
 
@@ -56,28 +56,15 @@ internal sealed class Gelu : Node
         x = Contiguous.Values(x);
         var dx = Elementwise.Uninitialized(x.ShapeArray, x.DType);
         var saved = _c.Value;
-        if (x.DType == DType.Float32) EachChunk(x.Count, k => BackwardChunk<float>(grad.Span<float>(), x.Span<float>(), saved.Span<float>(), dx.Span<float>(), k));
-        else EachChunk(x.Count, k => BackwardChunk<double>(grad.Span<double>(), x.Span<double>(), saved.Span<double>(), dx.Span<double>(), k));
+        if (x.DType == DType.Float32) Workers.Chunks(x.Count, Chunk, ParallelMin, (start, n) => BackwardChunk<float>(grad.Span<float>(), x.Span<float>(), saved.Span<float>(), dx.Span<float>(), start, n));
+        else Workers.Chunks(x.Count, Chunk, ParallelMin, (start, n) => BackwardChunk<double>(grad.Span<double>(), x.Span<double>(), saved.Span<double>(), dx.Span<double>(), start, n));
         return [dx];
     }
 
-    /// <summary>
-    /// Runs <paramref name="chunk"/> for every chunk of <paramref name="count"/> elements: on every core from
-    /// <see cref="ParallelMin"/> elements up (each element's arithmetic is its own, so the bits do not depend on
-    /// the thread), on the caller alone below it, where waking a helper costs more than it saves.
-    /// </summary>
-    private static void EachChunk(int count, Action<int> chunk)
-    {
-        int chunks = (count + Chunk - 1) / Chunk;
-        if (count < ParallelMin) for (int k = 0; k < chunks; k++) chunk(k);
-        else Workers.ForEach(chunks, Environment.ProcessorCount, chunk);
-    }
-
-    /// <summary>Chunk k: c = 1 + erf(x·(1/√2)); y = (x·0.5)·c (c doubles as the chunk's buffer).</summary>
-    private static void ForwardChunk<T>(ReadOnlySpan<T> x, Span<T> c, Span<T> y, int k) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The chunk of n elements from start: c = 1 + erf(x·(1/√2)); y = (x·0.5)·c (c doubles as the chunk's buffer).</summary>
+    private static void ForwardChunk<T>(ReadOnlySpan<T> x, Span<T> c, Span<T> y, int start, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2);
-        int start = k * Chunk, n = Math.Min(Chunk, x.Length - start);
         ReadOnlySpan<T> xs = x.Slice(start, n);
         Span<T> cs = c.Slice(start, n), ys = y.Slice(start, n);
         TensorPrimitives.Multiply(xs, r, cs);            // b = x · (1/√2)
@@ -87,12 +74,11 @@ internal sealed class Gelu : Node
         TensorPrimitives.Multiply(ys, cs, ys);           // y = a · c
     }
 
-    /// <summary>Chunk k: dx = ((g·a)·((2/√π)·exp(−(b·b))))·(1/√2) + (g·c)·0.5, with a = x·0.5 and b = x·(1/√2).</summary>
-    private static void BackwardChunk<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> c, Span<T> dx, int k)
+    /// <summary>The chunk of n elements from start: dx = ((g·a)·((2/√π)·exp(−(b·b))))·(1/√2) + (g·c)·0.5, with a = x·0.5 and b = x·(1/√2).</summary>
+    private static void BackwardChunk<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> c, Span<T> dx, int start, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T half = T.CreateTruncating(Half), r = T.CreateTruncating(Sqrt1Over2), twoOverSqrtPi = T.CreateTruncating(SpecialFunctions.TwoOverSqrtPi);
-        int start = k * Chunk, n = Math.Min(Chunk, x.Length - start);
         ReadOnlySpan<T> gs = g.Slice(start, n), xs = x.Slice(start, n), cs = c.Slice(start, n);
         Span<T> ts = stackalloc T[Chunk], us = stackalloc T[Chunk], ds = dx.Slice(start, n);
         ts = ts[..n];

@@ -193,10 +193,6 @@ internal sealed class LayerNorm : Node
 
     /// <summary>Runs <paramref name="body"/> over blocks of rows: shared among the cores from
     /// <see cref="ParallelMin"/> elements (each row's arithmetic is its own, so the bits do not depend on it).</summary>
-    private static void EachRows(int rows, int m, Action<int, int> body)
-    {
-        if ((long)rows * m < ParallelMin) { body(0, rows); return; }
-        int blockRows = Math.Max(1, 4096 / m), blocks = (rows + blockRows - 1) / blockRows;
-        Workers.ForEach(blocks, Environment.ProcessorCount, k => body(k * blockRows, Math.Min(rows, (k + 1) * blockRows)));
-    }
+    private static void EachRows(int rows, int m, Action<int, int> body) =>
+        Workers.Chunks(rows, Math.Max(1, 4096 / m), (ParallelMin + m - 1) / m, (r0, n) => body(r0, r0 + n));
 }

@@ -34,12 +34,8 @@ internal sealed class Tanh : Node
     {
         x = Contiguous.Values(x);
         var y = Elementwise.Uninitialized(x.ShapeArray, x.DType);
-        int n = x.Count;
-        Workers.ForEach((n + Chunk - 1) / Chunk, Environment.ProcessorCount, k =>
-        {
-            int start = k * Chunk, length = Math.Min(Chunk, n - start);
-            Float32Tanh.Run(x.Span<float>().Slice(start, length), y.Span<float>().Slice(start, length));
-        });
+        Workers.Chunks(x.Count, Chunk, SharedMin, (start, length) =>
+            Float32Tanh.Run(x.Span<float>().Slice(start, length), y.Span<float>().Slice(start, length)));
         return y;
     }
 
