@@ -55,18 +55,8 @@ public class Float32ErfTests
         var x = new float[1 << 18];
         for (int i = 0; i < x.Length; i++) x[i] = BitConverter.Int32BitsToSingle(rng.Next() ^ (rng.Next() << 1));
         for (int i = 0; i < x.Length / 2; i += 2) x[i] = (float)(rng.NextDouble() * 10 - 5); // and many in the series' range
-        for (int n = 0; n <= 80; n++) Compare(x.AsSpan(n * 3, n));
-        Compare(x);
-
-        static void Compare(ReadOnlySpan<float> x)
-        {
-            float[] fast = new float[x.Length], one = new float[x.Length];
-            Float32Erf.Run(x, fast);
-            Float32ViaDouble.Map(x, one, default(Float32Erf));
-            for (int i = 0; i < x.Length; i++)
-                Assert.True(BitConverter.SingleToInt32Bits(fast[i]) == BitConverter.SingleToInt32Bits(one[i]),
-                    $"erf({x[i]:R}) of {x.Length}: {fast[i]:R} against {one[i]:R}");
-        }
+        for (int n = 0; n <= 80; n++) AssertRunMatchesOneVector(x.AsSpan(n * 3, n), $"of {n}");
+        AssertRunMatchesOneVector(x, $"of {x.Length}");
     }
 
     [Fact]
@@ -82,12 +72,19 @@ public class Float32ErfTests
             x[5] = limit;
             x[21] = -limit;
             x[40] = MathF.BitIncrement(limit);
-            float[] fast = new float[x.Length], whole = new float[x.Length];
-            Float32Erf.Run(x, fast);
-            Float32ViaDouble.Map(x, whole, default(Float32Erf));
-            for (int i = 0; i < x.Length; i++)
-                Assert.True(BitConverter.SingleToInt32Bits(fast[i]) == BitConverter.SingleToInt32Bits(whole[i]),
-                    $"erf({x[i]:R}), values up to {limit}: {fast[i]:R} against the whole series' {whole[i]:R}");
+            AssertRunMatchesOneVector(x, $"values up to {limit}");
         }
+    }
+
+    /// <summary>Float32Erf.Run (four chains, shortened series) against Float32ViaDouble.Map (one vector at a time,
+    /// the whole 65-term series), bit for bit.</summary>
+    private static void AssertRunMatchesOneVector(ReadOnlySpan<float> x, string what)
+    {
+        float[] fast = new float[x.Length], one = new float[x.Length];
+        Float32Erf.Run(x, fast);
+        Float32ViaDouble.Map(x, one, default(Float32Erf));
+        for (int i = 0; i < x.Length; i++)
+            Assert.True(BitConverter.SingleToInt32Bits(fast[i]) == BitConverter.SingleToInt32Bits(one[i]),
+                $"erf({x[i]:R}), {what}: {fast[i]:R} against one vector's {one[i]:R}");
     }
 }
