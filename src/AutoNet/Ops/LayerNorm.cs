@@ -1,4 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using AutoNet.Kernels;
 
 namespace AutoNet.Ops;
@@ -97,27 +100,46 @@ internal sealed class LayerNorm : Node
     private static void ForwardRows<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> b, Span<T> y, double[] mean, double[] rstd,
         int m, double eps, int r0, int r1) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int r = r0; r < r1; r++)
+        for (int r = r0; r < r1; r += 4)
         {
-            var xs = x.Slice(r * m, m);
-            var ys = y.Slice(r * m, m);
-            double sum = 0;
-            for (int j = 0; j < m; j++) sum += double.CreateTruncating(xs[j]);
-            double mu = sum / m, squares = 0;
+            var rows = new FourRows(r, r1, m);
+            var sum = Vector256<double>.Zero;
+            for (int j = 0; j < m; j++) sum += rows.Column(x, j);
+            var mu = sum / m;
+            var squares = Vector256<double>.Zero;
             for (int j = 0; j < m; j++)
             {
-                double d = double.CreateTruncating(xs[j]) - mu;
+                var d = rows.Column(x, j) - mu;
                 squares += d * d;
             }
-            double s = 1 / Math.Sqrt(squares / m + eps);                    // σ̂
-            (mean[r], rstd[r]) = (mu, s);
-            for (int j = 0; j < m; j++)
+            var s = Vector256<double>.One / Vector256.Sqrt(squares / m + Vector256.Create(eps));   // σ̂
+            for (int l = 0; l < rows.Count; l++)
             {
-                double v = (double.CreateTruncating(xs[j]) - mu) * s;          // x̂
-                if (!w.IsEmpty) v *= double.CreateTruncating(w[j]);
-                if (!b.IsEmpty) v += double.CreateTruncating(b[j]);
-                ys[j] = T.CreateTruncating(v);
+                (mean[r + l], rstd[r + l]) = (mu[l], s[l]);
+                NormaliseRow(x.Slice((r + l) * m, m), w, b, y.Slice((r + l) * m, m), mu[l], s[l]);
             }
+        }
+    }
+
+    /// <summary>One row of y = (x − μ)·σ̂·w + b, eight values at a time.</summary>
+    private static void NormaliseRow<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> w, ReadOnlySpan<T> b, Span<T> y, double mu, double s)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int j = 0;
+        for (; j + 8 <= x.Length; j += 8)
+        {
+            var (lo, hi) = Eight(x, j);
+            (lo, hi) = ((lo - Vector256.Create(mu)) * s, (hi - Vector256.Create(mu)) * s);   // x̂
+            if (!w.IsEmpty) { var (wl, wh) = Eight(w, j); (lo, hi) = (lo * wl, hi * wh); }
+            if (!b.IsEmpty) { var (bl, bh) = Eight(b, j); (lo, hi) = (lo + bl, hi + bh); }
+            Store(y, j, lo, hi);
+        }
+        for (; j < x.Length; j++)
+        {
+            double v = (double.CreateTruncating(x[j]) - mu) * s;
+            if (!w.IsEmpty) v *= double.CreateTruncating(w[j]);
+            if (!b.IsEmpty) v += double.CreateTruncating(b[j]);
+            y[j] = T.CreateTruncating(v);
         }
     }
 
@@ -126,30 +148,46 @@ internal sealed class LayerNorm : Node
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = _m;
-        for (int r = r0; r < r1; r++)
+        for (int r = r0; r < r1; r += 4)
         {
-            var gs = g.Slice(r * m, m);
-            var xs = x.Slice(r * m, m);
-            double mu = _mean[r], s = _rstd[r], sumG = 0, sumGx = 0;
+            var rows = new FourRows(r, r1, m);
+            Vector256<double> mu = rows.Of(_mean), s = rows.Of(_rstd), sumG = default, sumGx = default;
             for (int j = 0; j < m; j++)
             {
-                double gh = double.CreateTruncating(gs[j]) * (w.IsEmpty ? 1 : double.CreateTruncating(w[j]));   // ĝ
+                var gh = rows.Column(g, j);                                  // ĝ
+                if (!w.IsEmpty) gh *= double.CreateTruncating(w[j]);
                 sumG += gh;
-                sumGx += gh * ((double.CreateTruncating(xs[j]) - mu) * s);
+                sumGx += gh * ((rows.Column(x, j) - mu) * s);
             }
-            double meanG = sumG / m, meanGx = sumGx / m;
-            var ds = dx.Slice(r * m, m);
-            for (int j = 0; j < m; j++)
-            {
-                double gh = double.CreateTruncating(gs[j]) * (w.IsEmpty ? 1 : double.CreateTruncating(w[j]));
-                double xh = (double.CreateTruncating(xs[j]) - mu) * s;
-                ds[j] = T.CreateTruncating(s * (gh - meanG - xh * meanGx));
-            }
+            Vector256<double> meanG = sumG / m, meanGx = sumGx / m;
+            for (int l = 0; l < rows.Count; l++)
+                InputGradRow(g.Slice((r + l) * m, m), x.Slice((r + l) * m, m), w, dx.Slice((r + l) * m, m), mu[l], s[l], meanG[l], meanGx[l]);
+        }
+    }
+
+    /// <summary>One row of dx, eight values at a time.</summary>
+    private static void InputGradRow<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, ReadOnlySpan<T> w, Span<T> dx,
+        double mu, double s, double meanG, double meanGx) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int j = 0;
+        for (; j + 8 <= x.Length; j += 8)
+        {
+            var (gl, gh) = Eight(g, j);
+            if (!w.IsEmpty) { var (wl, wh) = Eight(w, j); (gl, gh) = (gl * wl, gh * wh); }
+            var (xl, xh) = Eight(x, j);
+            (xl, xh) = ((xl - Vector256.Create(mu)) * s, (xh - Vector256.Create(mu)) * s);     // x̂
+            Store(dx, j, (gl - Vector256.Create(meanG) - xl * meanGx) * s, (gh - Vector256.Create(meanG) - xh * meanGx) * s);
+        }
+        for (; j < x.Length; j++)
+        {
+            double gj = double.CreateTruncating(g[j]) * (w.IsEmpty ? 1 : double.CreateTruncating(w[j]));
+            double xj = (double.CreateTruncating(x[j]) - mu) * s;
+            dx[j] = T.CreateTruncating(s * (gj - meanG - xj * meanGx));
         }
     }
 
     /// <summary>dw = Σ_rows g·x̂ and db = Σ_rows g, summed over the rows in order (one thread: the bits never
-    /// depend on how many cores there are).</summary>
+    /// depend on how many cores there are), eight columns at a time.</summary>
     private void ParameterGrads<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> x, Span<T> dw, Span<T> db, int rows)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -160,7 +198,15 @@ internal sealed class LayerNorm : Node
             double mu = _mean[r], s = _rstd[r];
             var gs = g.Slice(r * m, m);
             var xs = x.Slice(r * m, m);
-            for (int j = 0; j < m; j++)
+            int j = 0;
+            for (; j + 8 <= m; j += 8)
+            {
+                var (gl, gh) = Eight(gs, j);
+                var (xl, xh) = Eight(xs, j);
+                Accumulate(sw, j, gl * ((xl - Vector256.Create(mu)) * s), gh * ((xh - Vector256.Create(mu)) * s));
+                Accumulate(sb, j, gl, gh);
+            }
+            for (; j < m; j++)
             {
                 double gj = double.CreateTruncating(gs[j]);
                 sw[j] += gj * ((double.CreateTruncating(xs[j]) - mu) * s);
@@ -195,4 +241,64 @@ internal sealed class LayerNorm : Node
     /// <see cref="ParallelMin"/> elements (each row's arithmetic is its own, so the bits do not depend on it).</summary>
     private static void EachRows(int rows, int m, Action<int, int> body) =>
         Workers.Chunks(rows, Math.Max(1, 4096 / m), (ParallelMin + m - 1) / m, (r0, n) => body(r0, r0 + n));
+
+    /// <summary>
+    /// Four rows side by side, row r + l in lane l of a vector of doubles. A row's sum is a chain of adds, each
+    /// waiting for the last; four rows advance in one chain of vector adds, four times the work per wait. Each lane
+    /// still adds its row's values in order, so every row gets the bits it gets alone. Past the last row (r1) the
+    /// lanes repeat it; they are computed and dropped.
+    /// </summary>
+    private readonly struct FourRows(int r, int r1, int m)
+    {
+        private readonly int _o0 = r * m, _o1 = Math.Min(r + 1, r1 - 1) * m, _o2 = Math.Min(r + 2, r1 - 1) * m, _o3 = Math.Min(r + 3, r1 - 1) * m;
+        private readonly int _r = r, _r1 = r1;
+
+        /// <summary>How many of the four lanes hold real rows.</summary>
+        public int Count => Math.Min(4, _r1 - _r);
+
+        /// <summary>Element j of each row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Column<T>(ReadOnlySpan<T> v, int j) where T : unmanaged, IFloatingPointIeee754<T> =>
+            Vector256.Create(double.CreateTruncating(v[_o0 + j]), double.CreateTruncating(v[_o1 + j]),
+                double.CreateTruncating(v[_o2 + j]), double.CreateTruncating(v[_o3 + j]));
+
+        /// <summary>Each row's entry of a per-row array.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<double> Of(double[] perRow) =>
+            Vector256.Create(perRow[_r], perRow[Math.Min(_r + 1, _r1 - 1)], perRow[Math.Min(_r + 2, _r1 - 1)], perRow[Math.Min(_r + 3, _r1 - 1)]);
+    }
+
+    /// <summary>Eight values from <paramref name="j"/> as two vectors of doubles (float32 widened, exactly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Low, Vector256<double> High) Eight<T>(ReadOnlySpan<T> v, int j) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var f = Vector256.Create(MemoryMarshal.Cast<T, float>(v).Slice(j, 8));
+            return (Vector256.WidenLower(f), Vector256.WidenUpper(f));
+        }
+        var d = MemoryMarshal.Cast<T, double>(v);
+        return (Vector256.Create(d.Slice(j, 4)), Vector256.Create(d.Slice(j + 4, 4)));
+    }
+
+    /// <summary>Stores eight doubles from <paramref name="j"/>, each rounded once to the dtype.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(Span<T> v, int j, Vector256<double> low, Vector256<double> high) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) Vector256.Narrow(low, high).CopyTo(MemoryMarshal.Cast<T, float>(v).Slice(j, 8));
+        else
+        {
+            var d = MemoryMarshal.Cast<T, double>(v);
+            low.CopyTo(d.Slice(j, 4));
+            high.CopyTo(d.Slice(j + 4, 4));
+        }
+    }
+
+    /// <summary>sums[j .. j + 8] += the eight values.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(double[] sums, int j, Vector256<double> low, Vector256<double> high)
+    {
+        (Vector256.Create(sums.AsSpan(j, 4)) + low).CopyTo(sums.AsSpan(j, 4));
+        (Vector256.Create(sums.AsSpan(j + 4, 4)) + high).CopyTo(sums.AsSpan(j + 4, 4));
+    }
 }

@@ -75,6 +75,71 @@ public class LayerNormOpTests
         for (int i = 0; i < 3; i++) AssertWithinUlp(grads64[i]!, grads32[i]!, $"gradient {i}");
     }
 
+    /// <summary>
+    /// The op's loops work on vectors (four rows per lane group for the row sums, eight values at a time for the rest),
+    /// but each value's arithmetic is the row-at-a-time formula's: these are its bits, for row lengths around the
+    /// vector widths and row counts around the group of four.
+    /// </summary>
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Every_value_has_the_bits_of_the_row_at_a_time_formula(DType dtype)
+    {
+        foreach (int m in new[] { 1, 3, 7, 8, 9, 16, 17, 64 })
+            foreach (int rows in new[] { 1, 2, 3, 4, 5, 9 })
+                foreach (bool affine in new[] { true, false })
+                {
+                    var x = Normal(30 + m, Shape($"{rows}x{m}"), 2.0, requiresGrad: false).To(dtype);
+                    var w = Normal(31 + m, Shape($"{m}"), 1.0, requiresGrad: false).To(dtype);
+                    var b = Normal(32 + m, Shape($"{m}"), 1.0, requiresGrad: false).To(dtype);
+                    var g = Normal(33 + m, Shape($"{rows}x{m}"), 1.0, requiresGrad: false).To(dtype);
+                    foreach (var t in new[] { x, w, b }) t.RequiresGrad = true;
+                    var y = F.LayerNorm(x, [m], affine ? w : null, affine ? b : null);
+                    var grads = Autograd.Grad([y], affine ? [x, w, b] : [x], [g]);
+                    var (yRef, dxRef, dwRef, dbRef) = RowAtATime(x.ToArray(), g.ToArray(), affine ? w.ToArray() : null, affine ? b.ToArray() : null, m, dtype);
+                    string what = $"{dtype} {rows}x{m} affine {affine}";
+                    Assert.True(yRef.SequenceEqual(y.ToArray()), $"{what}: y");
+                    Assert.True(dxRef.SequenceEqual(grads[0]!.ToArray()), $"{what}: dx");
+                    if (!affine) continue;
+                    Assert.True(dwRef.SequenceEqual(grads[1]!.ToArray()), $"{what}: dw");
+                    Assert.True(dbRef.SequenceEqual(grads[2]!.ToArray()), $"{what}: db");
+                }
+    }
+
+    /// <summary>The op's formulas one row and one value at a time, in double, each result rounded once to the dtype.</summary>
+    private static (double[] Y, double[] Dx, double[] Dw, double[] Db) RowAtATime(double[] x, double[] g, double[]? w, double[]? b, int m, DType dtype)
+    {
+        Func<double, double> round = dtype == DType.Float32 ? v => (float)v : v => v;
+        int rows = x.Length / m;
+        double[] y = new double[x.Length], dx = new double[x.Length], sw = new double[m], sb = new double[m];
+        for (int r = 0; r < rows; r++)
+        {
+            int o = r * m;
+            double sum = 0, squares = 0, sumG = 0, sumGx = 0;
+            for (int j = 0; j < m; j++) sum += x[o + j];
+            double mu = sum / m;
+            for (int j = 0; j < m; j++) squares += (x[o + j] - mu) * (x[o + j] - mu);
+            double s = 1 / Math.Sqrt(squares / m + 1e-5);
+            for (int j = 0; j < m; j++)
+            {
+                double v = (x[o + j] - mu) * s;
+                if (w is not null) v = v * w[j] + b![j];
+                y[o + j] = round(v);
+                double gh = g[o + j] * (w is null ? 1 : w[j]);
+                sumG += gh;
+                sumGx += gh * ((x[o + j] - mu) * s);
+                sw[j] += g[o + j] * ((x[o + j] - mu) * s);
+                sb[j] += g[o + j];
+            }
+            for (int j = 0; j < m; j++)
+            {
+                double gh = g[o + j] * (w is null ? 1 : w[j]);
+                dx[o + j] = round(s * (gh - sumG / m - (x[o + j] - mu) * s * (sumGx / m)));
+            }
+        }
+        return (y, dx, sw.Select(round).ToArray(), sb.Select(round).ToArray());
+    }
+
     [Fact]
     public void Rows_shared_among_the_cores_give_the_bits_of_rows_computed_alone()
     {
