@@ -16,12 +16,18 @@ namespace AutoNet.Ops;
 internal sealed class MatMul : Node
 {
     private readonly SavedTensor _a, _b;
+    private readonly SavedTensor? _aCopy, _bCopy;
     private readonly bool _transposeA, _transposeB;
 
-    private MatMul(Tensor a, Tensor b, bool transposeA, bool transposeB)
+    /// <summary>Saves the operands, and the row-major copies the forward made of any that were strided views (the
+    /// heads of attention are transposed views): the backward's products read the copies again instead of copying
+    /// the views a second time. A recorded backward (createGraph) uses the operands themselves, whose graph it extends.</summary>
+    private MatMul(Tensor a, Tensor b, Tensor aValues, Tensor bValues, bool transposeA, bool transposeB)
     {
         _a = Save(a);
         _b = Save(b);
+        if (!ReferenceEquals(aValues, a)) _aCopy = Save(aValues);
+        if (!ReferenceEquals(bValues, b)) _bCopy = Save(bValues);
         _transposeA = transposeA;
         _transposeB = transposeB;
     }
@@ -73,13 +79,15 @@ internal sealed class MatMul : Node
         if (a.DType != b.DType)
             throw new ArgumentException(
                 $"MatMul: both operands must have the same dtype, got {a.DType.Name()} and {b.DType.Name()} (PyTorch refuses this too). Convert one with .To(DType).");
-        var y = MatMulKernel.Multiply(a, b, transposeA, transposeB);
-        return ShouldRecord(a, b) ? new MatMul(a, b, transposeA, transposeB).Attach(y, [a, b]) : y;
+        Tensor aValues = Contiguous.Owned(a), bValues = Contiguous.Owned(b);
+        var y = MatMulKernel.Multiply(aValues, bValues, transposeA, transposeB);
+        return ShouldRecord(a, b) ? new MatMul(a, b, aValues, bValues, transposeA, transposeB).Attach(y, [a, b]) : y;
     }
 
     protected internal override Tensor?[] Backward(Tensor grad)
     {
-        Tensor a = _a.Value, b = _b.Value;
+        bool recorded = GradMode.IsEnabled;
+        Tensor a = (recorded ? null : _aCopy?.Value) ?? _a.Value, b = (recorded ? null : _bCopy?.Value) ?? _b.Value;
         return
         [
             !NeedsInputGrad(0) ? null

@@ -173,6 +173,43 @@ public class BatchedMatMulTests
         return (z, shape.ToArray());
     }
 
+    /// <summary>
+    /// Strided operands (attention's heads: transposed views of a projection) are copied to row-major once, in the
+    /// forward, and the node keeps the copies for its backward. The gradients are those of products of the copies, a
+    /// view modified in place after the product is still reported, and a recorded backward still reaches the views.
+    /// </summary>
+    [Fact]
+    public void Strided_operands_give_the_gradients_of_their_copies()
+    {
+        var qkv = Normal(190, "2x5x3x4");                           // [B, T, 3, E]
+        Tensor Head(Tensor t, int i) => t.Narrow(2, i, 1).Squeeze(2).Transpose(0, 1);   // [T, B, E], strided
+        var g = Normal(191, Shape("5x2x2"), 1.0, requiresGrad: false);
+        var y = Head(qkv, 0).MatMul(Head(qkv, 1).Transpose(-2, -1));
+        var grad = Autograd.Grad([y], [qkv], [g])[0]!;
+
+        var copy = qkv.Detach().Contiguous();
+        copy.RequiresGrad = true;
+        var yRef = Head(copy, 0).Contiguous().MatMul(Head(copy, 1).Contiguous().Transpose(-2, -1).Contiguous());
+        Assert.Equal(yRef.ToArray(), y.ToArray());
+        Assert.Equal(Autograd.Grad([yRef], [copy], [g])[0]!.ToArray(), grad.ToArray());
+    }
+
+    [Fact]
+    public void A_strided_operand_modified_in_place_after_the_product_is_reported()
+    {
+        var w = Normal(192, "4x3");
+        var x = Normal(193, Shape("3x4"), 1.0, requiresGrad: false);
+        var view = x.Transpose(0, 1);                                // [4, 3], strided; the product copies it
+        var loss = w.Transpose(0, 1).MatMul(view).Sum();
+        x.CopyFrom(Tensor.Zeros([3, 4]));
+        var e = Assert.Throws<InvalidOperationException>(() => loss.Backward());
+        Assert.Contains("modified in place", e.Message);
+    }
+
+    [Fact]
+    public void Second_order_gradients_through_strided_operands_pass_the_check() =>
+        GradAssert.SecondOrderPasses(t => t[0].Transpose(0, 1).MatMul(t[1].Transpose(0, 1)), Normal(194, "3x2"), Normal(195, "4x3"));
+
     /// <summary>The operand's own matrix index for batch index <paramref name="bi"/> (size-1 or missing dims broadcast).</summary>
     private static int Offset(int bi, int[] batch, int[] shape)
     {
