@@ -24,8 +24,8 @@ internal sealed class Where : Node
         (a, b, var shape) = Broadcasting.Prepare(a, b, op, IntegerRule.Any);
         shape = ShapeUtil.Broadcast(condition.ShapeArray, shape, op);
         var c = Full(condition, shape);
-        var fa = Full(a, shape);
-        var fb = Full(b, shape);
+        var fa = FullOrOne(a, shape);
+        var fb = FullOrOne(b, shape);
         var y = Elementwise.Uninitialized(shape, a.DType);
         var cs = c.Span<bool>();
         switch (a.DType)
@@ -39,6 +39,10 @@ internal sealed class Where : Node
     }
 
     /// <summary>x as a contiguous tensor of <paramref name="shape"/> (itself when it already is).</summary>
+    /// <summary>A single value stays one element (the kernel reads it at every position); anything else is
+    /// <see cref="Full"/>.</summary>
+    private static Tensor FullOrOne(Tensor x, int[] shape) => x.Count == 1 ? x.Contiguous() : Full(x, shape);
+
     private static Tensor Full(Tensor x, int[] shape) =>
         x.ShapeArray.AsSpan().SequenceEqual(shape) ? x.Contiguous() : Elementwise.BroadcastTo(x, shape);
 
