@@ -48,6 +48,9 @@ internal static class BackwardEngine
             if (node.PendingDependencies == 0) ready.Push(node);
         var observer = BackwardObserver.Current; // null unless, e.g., inside Autograd.TraceBackward
         observer?.Begin(roots, rootGrads, exec is null);
+        // Gradients may be summed in place into a tensor only this pass holds (PendingGrads) when nothing else can
+        // see the sums: no recorded backward, no trace or anomaly check looking at each node's gradients.
+        bool inPlace = !createGraph && exec is null && observer is null && !AnomalyMode.IsEnabled;
 
         try
         {
@@ -56,6 +59,7 @@ internal static class BackwardEngine
                 var node = ready.Pop();
                 var grad = node.PendingGrad;
                 node.PendingGrad = null;
+                node.PendingOwned = false;
                 if (grad is not null && node.OutputHooks is { } hooks)
                     grad = hooks.Run(grad, node.OutputMeta.Shape, node.OutputMeta.DType).Grad; // the tensor's hooks, before its node
                 if (exec is not null)
@@ -64,6 +68,16 @@ internal static class BackwardEngine
                     if (!exec.Runs(node)) continue;
                 }
                 var inputs = node.RawInputs;
+
+                if (inPlace && grad is not null && PendingGrads.TryAddInto(node, grad))
+                {
+                    // The node added its input's gradient into the one waiting there (a slice's gradient into its
+                    // place in the whole); nothing else to send.
+                    var child = inputs[0].GradFn!;
+                    if (--child.PendingDependencies == 0) ready.Push(child);
+                    if (!retainGraph) node.Release();
+                    continue;
+                }
 
                 Tensor?[]? inputGrads = null;
                 if (grad is not null)
@@ -82,7 +96,7 @@ internal static class BackwardEngine
                     if (input.GradFn is { } child)
                     {
                         if (exec is not null && !exec.Wants(child)) continue;
-                        if (g is not null) child.PendingGrad = Accumulate(child.PendingGrad, g);
+                        if (g is not null) PendingGrads.Add(child, g, inPlace && AccumulateGrad.IsOwned(node, grad!, inputGrads!, i), inPlace);
                         if (--child.PendingDependencies == 0) ready.Push(child);
                     }
                     else if (g is not null && input.RequiresGrad)
@@ -100,6 +114,7 @@ internal static class BackwardEngine
             foreach (var node in order)
             {
                 node.PendingGrad = null;
+                node.PendingOwned = false;
                 node.PendingDependencies = 0;
             }
         }

@@ -77,9 +77,18 @@ public abstract class Node
         IsReleased = true;
     }
 
+    /// <summary>
+    /// For a node with one input: adds the input's gradient for <paramref name="grad"/> into <paramref name="target"/>
+    /// (the gradient already waiting at that input: row-major, of the input's shape and dtype, held by nothing but the
+    /// engine) and returns true; or returns false, the default, and the engine calls <see cref="Backward"/>. A node
+    /// whose gradient is mostly zeros (a slice's) overrides it to skip writing them (<see cref="PendingGrads"/>).
+    /// </summary>
+    internal virtual bool AddInputGradInto(Tensor grad, Tensor target) => false;
+
     // ---- engine-private bookkeeping (one backward pass at a time per graph) ----
     internal int PendingDependencies;
     internal Tensor? PendingGrad;
+    internal bool PendingOwned;      // PendingGrad is held by nothing but this backward pass (PendingGrads)
     internal int VisitMark;
 
     internal Tensor[] RawInputs => _inputs;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using AutoNet.Internal;
 
 namespace AutoNet.Ops;
@@ -40,4 +41,29 @@ internal sealed class Narrow : Node
     }
 
     protected internal override Tensor?[] Backward(Tensor grad) => [Embed.Forward(grad, _inputShape, _dim, _start)];
+
+    /// <summary>
+    /// The gradient is grad at start along dim and zeros elsewhere, so adding it into the input's waiting gradient
+    /// only adds grad into that slice: for each index of the dims before dim, one contiguous run of
+    /// length × (the dims after dim) elements, target + grad as the engine's sum with the zero-padded gradient does.
+    /// </summary>
+    internal override bool AddInputGradInto(Tensor grad, Tensor target)
+    {
+        if (target.DType is not (DType.Float32 or DType.Float64)) return false;
+        grad = Contiguous.Values(grad);
+        int outer = 1, inner = 1, size = _inputShape[_dim], length = grad.ShapeArray[_dim];
+        for (int d = 0; d < _dim; d++) outer *= _inputShape[d];
+        for (int d = _dim + 1; d < _inputShape.Length; d++) inner *= _inputShape[d];
+        int run = length * inner;
+        for (int o = 0; o < outer; o++)
+        {
+            int at = (o * size + _start) * inner;
+            if (target.DType == DType.Float32)
+                TensorPrimitives.Add(target.Span<float>().Slice(at, run), grad.Span<float>().Slice(o * run, run), target.Span<float>().Slice(at, run));
+            else
+                TensorPrimitives.Add(target.Span<double>().Slice(at, run), grad.Span<double>().Slice(o * run, run), target.Span<double>().Slice(at, run));
+        }
+        target.BumpVersion();
+        return true;
+    }
 }
