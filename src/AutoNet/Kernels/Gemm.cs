@@ -22,8 +22,9 @@ internal readonly record struct Operand<T>(T[] Data, int RowStride, int ColStrid
 /// <summary>
 /// The blocked matrix product C = A · B (Goto / BLIS scheme). B is packed once into panels of NR columns, each
 /// kc deep; the rows of C are cut into blocks of about 128 rows, and each block (a work item, possibly together
-/// with a group of B panels) packs its rows of A into panels of 6 rows and runs the register-tile micro-kernel
-/// over every (A panel, B panel) pair: the B panel stays in L1, the A block in L2.
+/// with a group of B panels) runs the register-tile micro-kernel over every (A panel of 6 rows, B panel) pair: the
+/// B panel stays in L1, the A block in L2. A row-major A is read in place; a transposed one is packed into panels
+/// first (<see cref="ReadsAInPlace"/>).
 /// <para>Determinism: k is cut into blocks of equal depth that depend on k alone; each C element is the
 /// micro-kernel's FMA chain over each depth block, the first block's sum stored into C and the later ones added
 /// in order. Work items only decide
@@ -107,17 +108,27 @@ internal static class Gemm
             int i0 = item / groups * blockRows, rows = Math.Min(blockRows, m - i0);
             int jp0 = item % groups * panelsPerGroup, jp1 = Math.Min(panels, jp0 + panelsPerGroup);
             T[] packedA = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * depth);
+            // A row-major A is read in place, six rows at a time; only a last panel of fewer than six rows is packed
+            // (its missing rows read as zeros). Packing would copy every value of A once more (see ReadsAInPlace).
+            int inPlaceRows = ReadsAInPlace(aj) ? rows / mr * mr : 0;
             for (int p0 = 0; p0 < k; p0 += depth)
             {
                 int kc = Math.Min(depth, k - p0);
-                PackA(aj, packedA, i0, rows, p0, kc);
+                PackA(aj, packedA, i0 + inPlaceRows, rows - inPlaceRows, p0, kc);
                 for (int jp = jp0; jp < jp1; jp++)
                 {
                     ref T bPanel = ref packedB[bBase + p0 * paddedN + jp * kc * nr];
                     int cols = Math.Min(nr, n - jp * nr);
-                    for (int ip = 0; ip * mr < rows; ip++)
-                        GemmMicroKernel.Run<T, TV, TS>(ref packedA[ip * kc * mr], ref bPanel, kc,
-                            ref c[cBase + (i0 + ip * mr) * n + jp * nr], n, Math.Min(mr, rows - ip * mr), cols, accumulate: p0 > 0);
+                    for (int r0 = 0; r0 < rows; r0 += mr)
+                    {
+                        ref T cTile = ref c[cBase + (i0 + r0) * n + jp * nr];
+                        if (r0 < inPlaceRows)
+                            GemmMicroKernel.Run<T, TV, TS>(ref aj.Data[aj.Offset + (i0 + r0) * aj.RowStride + p0], aj.RowStride, 1,
+                                ref bPanel, kc, ref cTile, n, mr, cols, accumulate: p0 > 0);
+                        else
+                            GemmMicroKernel.Run<T, TV, TS>(ref packedA[(r0 - inPlaceRows) * kc], 1, mr,
+                                ref bPanel, kc, ref cTile, n, Math.Min(mr, rows - r0), cols, accumulate: p0 > 0);
+                    }
                 }
             }
             ArrayPool<T>.Shared.Return(packedA);
@@ -127,6 +138,15 @@ internal static class Gemm
         Workers.ForEach(batch.Count * itemsPerProduct, parallel ? maxThreads : 1, Item);
         ArrayPool<T>.Shared.Return(packedB);
     }
+
+    /// <summary>
+    /// Whether the micro-kernel reads A's rows where they are instead of from a packed copy: when A is row-major
+    /// (each row contiguous), so that the six rows of a panel are six sequential streams. The packed copy cost as much
+    /// as a fifth of the kernel's time in a TinyGpt step, whose products have few B panels to share it (n = 64: two);
+    /// reading in place gives the same FMA chains, so the same bits. A transposed A (columns contiguous) is still
+    /// packed: read in place, each step of p would touch a new cache line, and it measured no faster.
+    /// </summary>
+    private static bool ReadsAInPlace<T>(Operand<T> a) => a.ColStride == 1;
 
     /// <summary>
     /// Writes one element of every memory page of a new output before threads fill it: a large array comes from the

@@ -19,16 +19,19 @@ internal static class GemmMicroKernel
 
     /// <summary>
     /// C[0..rows, 0..cols] += Ap · Bp for one tile (or = when <paramref name="accumulate"/> is false: the first
-    /// depth block, so C needs no zeroing and its memory is first touched by a write). <paramref name="a"/>: the packed A panel, kc steps of 6 values;
-    /// <paramref name="b"/>: the packed B panel, kc steps of NR values; <paramref name="c"/>: the tile's first
+    /// depth block, so C needs no zeroing and its memory is first touched by a write). <paramref name="a"/>: the A
+    /// panel, row i of step p at <c>a[i·aRow + p·aStep]</c>: (1, 6) for a packed panel (kc steps of 6 values), (its
+    /// row stride, 1) for six rows of a row-major matrix read in place; <paramref name="b"/>: the packed B panel, kc steps of NR values; <paramref name="c"/>: the tile's first
     /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
-    /// is computed in full on zero padding and only its valid part is added.
+    /// is computed in full on zero padding and only its valid part is added; all six rows of A must exist (a partial
+    /// panel is packed, so that its missing rows read as zeros).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    public static void Run<T, TV, TS>(ref T a, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
+    public static void Run<T, TV, TS>(ref T a, nint aRow, nint aStep, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         nuint lanes = (nuint)TS.Lanes, step = 2 * lanes;
+        nint a2 = 2 * aRow, a3 = 3 * aRow, a4 = 4 * aRow, a5 = 5 * aRow;
         TV c00 = TS.Zero, c01 = TS.Zero, c10 = TS.Zero, c11 = TS.Zero, c20 = TS.Zero, c21 = TS.Zero;
         TV c30 = TS.Zero, c31 = TS.Zero, c40 = TS.Zero, c41 = TS.Zero, c50 = TS.Zero, c51 = TS.Zero;
         for (int p = 0; p < kc; p++)
@@ -36,17 +39,17 @@ internal static class GemmMicroKernel
             TV b0 = TS.Load(ref b, 0), b1 = TS.Load(ref b, lanes);
             TV ai = TS.Broadcast(a);
             c00 = TS.MultiplyAdd(ai, b0, c00); c01 = TS.MultiplyAdd(ai, b1, c01);
-            ai = TS.Broadcast(Unsafe.Add(ref a, 1));
+            ai = TS.Broadcast(Unsafe.Add(ref a, aRow));
             c10 = TS.MultiplyAdd(ai, b0, c10); c11 = TS.MultiplyAdd(ai, b1, c11);
-            ai = TS.Broadcast(Unsafe.Add(ref a, 2));
+            ai = TS.Broadcast(Unsafe.Add(ref a, a2));
             c20 = TS.MultiplyAdd(ai, b0, c20); c21 = TS.MultiplyAdd(ai, b1, c21);
-            ai = TS.Broadcast(Unsafe.Add(ref a, 3));
+            ai = TS.Broadcast(Unsafe.Add(ref a, a3));
             c30 = TS.MultiplyAdd(ai, b0, c30); c31 = TS.MultiplyAdd(ai, b1, c31);
-            ai = TS.Broadcast(Unsafe.Add(ref a, 4));
+            ai = TS.Broadcast(Unsafe.Add(ref a, a4));
             c40 = TS.MultiplyAdd(ai, b0, c40); c41 = TS.MultiplyAdd(ai, b1, c41);
-            ai = TS.Broadcast(Unsafe.Add(ref a, 5));
+            ai = TS.Broadcast(Unsafe.Add(ref a, a5));
             c50 = TS.MultiplyAdd(ai, b0, c50); c51 = TS.MultiplyAdd(ai, b1, c51);
-            a = ref Unsafe.Add(ref a, Rows);
+            a = ref Unsafe.Add(ref a, aStep);
             b = ref Unsafe.Add(ref b, step);
         }
 

@@ -77,6 +77,8 @@ public class MatMulKernelTests
     [InlineData(65, 33, 129, false, false)]   // blocked product, edge tiles
     [InlineData(6, 1000, 33, true, true)]     // several depth blocks
     [InlineData(300, 517, 263, false, true)]  // blocked and parallel
+    [InlineData(65, 600, 70, false, false)]   // A read in place: several depth blocks, a last panel of 5 rows packed
+    [InlineData(512, 256, 64, false, false)]  // A read in place, parallel (TinyGpt's MLP down-projection)
     public void Every_path_computes_each_element_as_the_same_fused_chain(int m, int k, int n, bool transposeA, bool transposeB)
     {
         // The kernels promise one arithmetic whatever path, vector width or thread runs: per depth block of
