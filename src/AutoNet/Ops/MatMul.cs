@@ -6,7 +6,8 @@ namespace AutoNet.Ops;
 /// <summary>
 /// Y = op(A) · op(B) for A [*, m, k] and B [*, k, n] (at least 2 dims each; the batch dims * broadcast as in
 /// torch.matmul), where op(X) is X, or X with its last two dims swapped, read in place, when the op's transpose flag
-/// is set (backward uses the flags so that it never copies a transpose). <see cref="Apply"/> maps torch.matmul's
+/// is set (backward uses the flags so that it never copies a transpose); an operand that is itself a transposed
+/// view of a row-major tensor (<c>w.T</c>) is read the same way, with the flag flipped. <see cref="Apply"/> maps torch.matmul's
 /// other cases (1-D operands, a batched left side by a matrix) onto this op by reshaping.
 /// With plain operands, dY/dA and dY/dB give grad_A = grad · Bᵀ and grad_B = Aᵀ · grad, matrix by matrix over the
 /// broadcast batch; where an operand was broadcast along a batch dim these are unreduced gradients, which the engine
@@ -22,12 +23,12 @@ internal sealed class MatMul : Node
     /// <summary>Saves the operands, and the row-major copies the forward made of any that were strided views (the
     /// heads of attention are transposed views): the backward's products read the copies again instead of copying
     /// the views a second time. A recorded backward (createGraph) uses the operands themselves, whose graph it extends.</summary>
-    private MatMul(Tensor a, Tensor b, Tensor aValues, Tensor bValues, bool transposeA, bool transposeB)
+    private MatMul(Tensor a, Tensor b, Tensor? aCopy, Tensor? bCopy, bool transposeA, bool transposeB)
     {
         _a = Save(a);
         _b = Save(b);
-        if (!ReferenceEquals(aValues, a)) _aCopy = Save(aValues);
-        if (!ReferenceEquals(bValues, b)) _bCopy = Save(bValues);
+        if (aCopy is not null) _aCopy = Save(aCopy);
+        if (bCopy is not null) _bCopy = Save(bCopy);
         _transposeA = transposeA;
         _transposeB = transposeB;
     }
@@ -79,9 +80,29 @@ internal sealed class MatMul : Node
         if (a.DType != b.DType)
             throw new ArgumentException(
                 $"MatMul: both operands must have the same dtype, got {a.DType.Name()} and {b.DType.Name()} (PyTorch refuses this too). Convert one with .To(DType).");
-        Tensor aValues = Contiguous.Owned(a), bValues = Contiguous.Owned(b);
-        var y = MatMulKernel.Multiply(aValues, bValues, transposeA, transposeB);
-        return ShouldRecord(a, b) ? new MatMul(a, b, aValues, bValues, transposeA, transposeB).Attach(y, [a, b]) : y;
+        var (aValues, kernelTransposeA, aCopy) = KernelOperand(a, transposeA);
+        var (bValues, kernelTransposeB, bCopy) = KernelOperand(b, transposeB);
+        var y = MatMulKernel.Multiply(aValues, bValues, kernelTransposeA, kernelTransposeB);
+        return ShouldRecord(a, b) ? new MatMul(a, b, aCopy, bCopy, transposeA, transposeB).Attach(y, [a, b]) : y;
+    }
+
+    /// <summary>
+    /// What the kernel reads for an operand: the operand itself when it is a whole row-major tensor; when it is the
+    /// transpose of one in its last two dims (<c>w.T</c>, <c>x.Transpose(-2, -1)</c>), that tensor, read in place
+    /// with the kernel's transpose flag flipped; else a row-major copy (<paramref name="x"/>'s elements in its own
+    /// order), which the node keeps for its backward.
+    /// </summary>
+    private static (Tensor Values, bool Transpose, Tensor? Copy) KernelOperand(Tensor x, bool transpose)
+    {
+        if (x.Layout is null) return (x, transpose, null);
+        int r = x.Rank;
+        int[] shape = (int[])x.ShapeArray.Clone(), strides = (int[])x.StrideArray.Clone();
+        (shape[r - 1], shape[r - 2]) = (shape[r - 2], shape[r - 1]);
+        (strides[r - 1], strides[r - 2]) = (strides[r - 2], strides[r - 1]);
+        var untransposed = new Tensor(x.Storage, shape, strides, x.StorageOffset, x.DType);   // unrecorded: the kernel's alone
+        if (untransposed.Layout is null) return (untransposed, !transpose, null);
+        var copy = Contiguous.Copy(x);
+        return (copy, transpose, copy);
     }
 
     protected internal override Tensor?[] Backward(Tensor grad)

@@ -194,6 +194,47 @@ public class BatchedMatMulTests
         Assert.Equal(Autograd.Grad([yRef], [copy], [g])[0]!.ToArray(), grad.ToArray());
     }
 
+    /// <summary>
+    /// An operand that is the transpose of a whole row-major tensor (<c>w.T</c>, a batch's <c>Transpose(-2, -1)</c>)
+    /// is read in place with the kernel's transpose flag: the same values and gradients as its copy, bit for bit,
+    /// and no copy made (the product allocates what it does for an operand that needs none).
+    /// </summary>
+    [Fact]
+    public void A_transposed_operand_is_read_in_place_with_the_bits_of_its_copy()
+    {
+        foreach (var (a, b) in new[] { (Normal(196, "7x30"), Normal(197, "40x30")), (Normal(198, "2x5x6"), Normal(199, "2x4x6")) })
+        {
+            var y = a.MatMul(b.Transpose(-2, -1));
+            var g = Normal(200, y.ShapeArray, 1.0, requiresGrad: false);
+            var grads = Autograd.Grad([y], [a, b], [g]);
+            var bT = b.Detach().Transpose(-2, -1).Contiguous();
+            bT.RequiresGrad = true;
+            var yRef = a.MatMul(bT);
+            var gradsRef = Autograd.Grad([yRef], [a, bT], [g]);
+            Assert.Equal(yRef.ToArray(), y.ToArray());
+            Assert.Equal(gradsRef[0]!.ToArray(), grads[0]!.ToArray());
+            Assert.Equal(gradsRef[1]!.Transpose(-2, -1).ToArray(), grads[1]!.ToArray());
+        }
+
+        var x = Normal(201, Shape("32x30"), 1.0, requiresGrad: false);
+        var w = Normal(202, Shape("200x30"), 1.0, requiresGrad: false);
+        var wT = w.Transpose(0, 1);
+        var wTCopy = wT.Contiguous();
+        x.MatMul(wT);
+        x.MatMul(wTCopy);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        x.MatMul(wT);
+        long inPlace = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        x.MatMul(wTCopy);
+        long rowMajor = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(inPlace < rowMajor + 1024, $"w.T allocated {inPlace} bytes, its row-major copy {rowMajor}: w.T was copied ({200 * 30 * 8} bytes)");
+    }
+
+    [Fact]
+    public void Second_order_gradients_through_a_transposed_operand_pass_the_check() =>
+        GradAssert.SecondOrderPasses(t => t[0].MatMul(t[1].Transpose(0, 1)), Normal(203, "3x4"), Normal(204, "5x4"));
+
     [Fact]
     public void A_strided_operand_modified_in_place_after_the_product_is_reported()
     {
