@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using AutoNet.Kernels;
 
@@ -102,7 +100,7 @@ internal sealed class LayerNorm : Node
     {
         for (int r = r0; r < r1; r += 4)
         {
-            var rows = new FourRows(r, r1, m);
+            var rows = new DoubleLanes.FourRows(r, r1, m);
             var sum = Vector256<double>.Zero;
             for (int j = 0; j < m; j++) sum += rows.Column(x, j);
             var mu = sum / m;
@@ -128,11 +126,11 @@ internal sealed class LayerNorm : Node
         int j = 0;
         for (; j + 8 <= x.Length; j += 8)
         {
-            var (lo, hi) = Eight(x, j);
+            var (lo, hi) = DoubleLanes.Eight(x, j);
             (lo, hi) = ((lo - Vector256.Create(mu)) * s, (hi - Vector256.Create(mu)) * s);   // x̂
-            if (!w.IsEmpty) { var (wl, wh) = Eight(w, j); (lo, hi) = (lo * wl, hi * wh); }
-            if (!b.IsEmpty) { var (bl, bh) = Eight(b, j); (lo, hi) = (lo + bl, hi + bh); }
-            Store(y, j, lo, hi);
+            if (!w.IsEmpty) { var (wl, wh) = DoubleLanes.Eight(w, j); (lo, hi) = (lo * wl, hi * wh); }
+            if (!b.IsEmpty) { var (bl, bh) = DoubleLanes.Eight(b, j); (lo, hi) = (lo + bl, hi + bh); }
+            DoubleLanes.Store(y, j, lo, hi);
         }
         for (; j < x.Length; j++)
         {
@@ -150,7 +148,7 @@ internal sealed class LayerNorm : Node
         int m = _m;
         for (int r = r0; r < r1; r += 4)
         {
-            var rows = new FourRows(r, r1, m);
+            var rows = new DoubleLanes.FourRows(r, r1, m);
             Vector256<double> mu = rows.Of(_mean), s = rows.Of(_rstd), sumG = default, sumGx = default;
             for (int j = 0; j < m; j++)
             {
@@ -172,11 +170,11 @@ internal sealed class LayerNorm : Node
         int j = 0;
         for (; j + 8 <= x.Length; j += 8)
         {
-            var (gl, gh) = Eight(g, j);
-            if (!w.IsEmpty) { var (wl, wh) = Eight(w, j); (gl, gh) = (gl * wl, gh * wh); }
-            var (xl, xh) = Eight(x, j);
+            var (gl, gh) = DoubleLanes.Eight(g, j);
+            if (!w.IsEmpty) { var (wl, wh) = DoubleLanes.Eight(w, j); (gl, gh) = (gl * wl, gh * wh); }
+            var (xl, xh) = DoubleLanes.Eight(x, j);
             (xl, xh) = ((xl - Vector256.Create(mu)) * s, (xh - Vector256.Create(mu)) * s);     // x̂
-            Store(dx, j, (gl - Vector256.Create(meanG) - xl * meanGx) * s, (gh - Vector256.Create(meanG) - xh * meanGx) * s);
+            DoubleLanes.Store(dx, j, (gl - Vector256.Create(meanG) - xl * meanGx) * s, (gh - Vector256.Create(meanG) - xh * meanGx) * s);
         }
         for (; j < x.Length; j++)
         {
@@ -201,10 +199,10 @@ internal sealed class LayerNorm : Node
             int j = 0;
             for (; j + 8 <= m; j += 8)
             {
-                var (gl, gh) = Eight(gs, j);
-                var (xl, xh) = Eight(xs, j);
-                Accumulate(sw, j, gl * ((xl - Vector256.Create(mu)) * s), gh * ((xh - Vector256.Create(mu)) * s));
-                Accumulate(sb, j, gl, gh);
+                var (gl, gh) = DoubleLanes.Eight(gs, j);
+                var (xl, xh) = DoubleLanes.Eight(xs, j);
+                DoubleLanes.AddInto(sw, j, gl * ((xl - Vector256.Create(mu)) * s), gh * ((xh - Vector256.Create(mu)) * s));
+                DoubleLanes.AddInto(sb, j, gl, gh);
             }
             for (; j < m; j++)
             {
@@ -241,64 +239,4 @@ internal sealed class LayerNorm : Node
     /// <see cref="ParallelMin"/> elements (each row's arithmetic is its own, so the bits do not depend on it).</summary>
     private static void EachRows(int rows, int m, Action<int, int> body) =>
         Workers.Chunks(rows, Math.Max(1, 4096 / m), (ParallelMin + m - 1) / m, (r0, n) => body(r0, r0 + n));
-
-    /// <summary>
-    /// Four rows side by side, row r + l in lane l of a vector of doubles. A row's sum is a chain of adds, each
-    /// waiting for the last; four rows advance in one chain of vector adds, four times the work per wait. Each lane
-    /// still adds its row's values in order, so every row gets the bits it gets alone. Past the last row (r1) the
-    /// lanes repeat it; they are computed and dropped.
-    /// </summary>
-    private readonly struct FourRows(int r, int r1, int m)
-    {
-        private readonly int _o0 = r * m, _o1 = Math.Min(r + 1, r1 - 1) * m, _o2 = Math.Min(r + 2, r1 - 1) * m, _o3 = Math.Min(r + 3, r1 - 1) * m;
-        private readonly int _r = r, _r1 = r1;
-
-        /// <summary>How many of the four lanes hold real rows.</summary>
-        public int Count => Math.Min(4, _r1 - _r);
-
-        /// <summary>Element j of each row.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> Column<T>(ReadOnlySpan<T> v, int j) where T : unmanaged, IFloatingPointIeee754<T> =>
-            Vector256.Create(double.CreateTruncating(v[_o0 + j]), double.CreateTruncating(v[_o1 + j]),
-                double.CreateTruncating(v[_o2 + j]), double.CreateTruncating(v[_o3 + j]));
-
-        /// <summary>Each row's entry of a per-row array.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<double> Of(double[] perRow) =>
-            Vector256.Create(perRow[_r], perRow[Math.Min(_r + 1, _r1 - 1)], perRow[Math.Min(_r + 2, _r1 - 1)], perRow[Math.Min(_r + 3, _r1 - 1)]);
-    }
-
-    /// <summary>Eight values from <paramref name="j"/> as two vectors of doubles (float32 widened, exactly).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Low, Vector256<double> High) Eight<T>(ReadOnlySpan<T> v, int j) where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            var f = Vector256.Create(MemoryMarshal.Cast<T, float>(v).Slice(j, 8));
-            return (Vector256.WidenLower(f), Vector256.WidenUpper(f));
-        }
-        var d = MemoryMarshal.Cast<T, double>(v);
-        return (Vector256.Create(d.Slice(j, 4)), Vector256.Create(d.Slice(j + 4, 4)));
-    }
-
-    /// <summary>Stores eight doubles from <paramref name="j"/>, each rounded once to the dtype.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(Span<T> v, int j, Vector256<double> low, Vector256<double> high) where T : unmanaged
-    {
-        if (typeof(T) == typeof(float)) Vector256.Narrow(low, high).CopyTo(MemoryMarshal.Cast<T, float>(v).Slice(j, 8));
-        else
-        {
-            var d = MemoryMarshal.Cast<T, double>(v);
-            low.CopyTo(d.Slice(j, 4));
-            high.CopyTo(d.Slice(j + 4, 4));
-        }
-    }
-
-    /// <summary>sums[j .. j + 8] += the eight values.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(double[] sums, int j, Vector256<double> low, Vector256<double> high)
-    {
-        (Vector256.Create(sums.AsSpan(j, 4)) + low).CopyTo(sums.AsSpan(j, 4));
-        (Vector256.Create(sums.AsSpan(j + 4, 4)) + high).CopyTo(sums.AsSpan(j + 4, 4));
-    }
 }
