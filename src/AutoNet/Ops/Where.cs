@@ -38,11 +38,11 @@ internal sealed class Where : Node
         return ShouldRecord(a, b) ? new Where(c).Attach(y, [a, b]) : y;
     }
 
-    /// <summary>x as a contiguous tensor of <paramref name="shape"/> (itself when it already is).</summary>
     /// <summary>A single value stays one element (the kernel reads it at every position); anything else is
     /// <see cref="Full"/>.</summary>
     private static Tensor FullOrOne(Tensor x, int[] shape) => x.Count == 1 ? x.Contiguous() : Full(x, shape);
 
+    /// <summary>x as a contiguous tensor of <paramref name="shape"/> (itself when it already is).</summary>
     private static Tensor Full(Tensor x, int[] shape) =>
         x.ShapeArray.AsSpan().SequenceEqual(shape) ? x.Contiguous() : Elementwise.BroadcastTo(x, shape);
 
