@@ -81,7 +81,7 @@ internal static class MatrixProduct
                 if (pack && j != packed)
                 {
                     var bj = b.At(j * k * n);
-                    Gemm.CopyBlock(ref bj.Data[bj.Offset], bj.RowStride, bj.ColStride, ref buffer![0], n, 1, k, n);
+                    GemmPacking.CopyBlock(ref bj.Data[bj.Offset], bj.RowStride, bj.ColStride, ref buffer![0], n, 1, k, n);
                     packed = j;
                 }
 
