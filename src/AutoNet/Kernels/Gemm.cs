@@ -75,15 +75,18 @@ internal static class Gemm
         int nr = GemmMicroKernel.Columns<T, TV, TS>();
         int depth = Depth(k);
         int panels = (n + nr - 1) / nr;
-        bool parallel = maxThreads > 1 && (long)m * n * k * batch.Count >= ParallelThreshold;
+        bool small = (long)m * n * k * batch.Count < ParallelThreshold, parallel = maxThreads > 1 && !small;
 
         // Pack each of B's matrices once (a broadcast B is packed once for all the products that read it): matrix j
         // starts at j·packedSize; in it, block kb (rows p0.. of B) starts at p0 * paddedN, and in that block panel
-        // jp holds depth × NR values.
+        // jp holds depth × NR values. Panels read in place (the first `inPlacePanels`, see ReadsBInPlace) are not packed.
         int paddedN = panels * nr, packedSize = k * paddedN;
+        int inPlacePanels = ReadsBInPlace(b, small) ? n / nr : 0, packedPanels = panels - inPlacePanels;
         T[] packedB = ArrayPool<T>.Shared.Rent(batch.BCount * packedSize);
-        Workers.ForEach(batch.BCount * panels, parallel ? maxThreads : 1,
-            item => GemmPacking.PackB(b.At(item / panels * k * n), packedB, item / panels * packedSize, k, n, depth, nr, paddedN, item % panels));
+        Workers.ForEach(batch.BCount * packedPanels, parallel ? maxThreads : 1,
+            item => GemmPacking.PackB(b.At(item / packedPanels * k * n), packedB, item / packedPanels * packedSize, k, n, depth, nr, paddedN,
+                inPlacePanels + item % packedPanels));
+        bool aInPlace = ReadsAInPlace(a, small);
 
         // Work items: blocks of rows of each product, split further into groups of B panels when there are few and
         // several threads share them (each group packs the block's rows of A again, so one thread takes one group).
@@ -102,30 +105,33 @@ internal static class Gemm
             int product = item / itemsPerProduct;
             item %= itemsPerProduct;
             var aj = a.At(batch.A(product) * m * k);
+            var bj = b.At(batch.B(product) * k * n);
             int bBase = batch.B(product) * packedSize, cBase = product * m * n;
             int i0 = item / groups * blockRows, rows = Math.Min(blockRows, m - i0);
             int jp0 = item % groups * panelsPerGroup, jp1 = Math.Min(panels, jp0 + panelsPerGroup);
             T[] packedA = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * depth);
-            // A row-major A is read in place, six rows at a time; only a last panel of fewer than six rows is packed
-            // (its missing rows read as zeros). Packing would copy every value of A once more (see ReadsAInPlace).
-            int inPlaceRows = ReadsAInPlace(aj) ? rows / mr * mr : 0;
+            // A is read in place six rows at a time where ReadsAInPlace allows; only a last panel of fewer than six
+            // rows is always packed (its missing rows read as zeros).
+            int inPlaceRows = aInPlace ? rows / mr * mr : 0;
             for (int p0 = 0; p0 < k; p0 += depth)
             {
                 int kc = Math.Min(depth, k - p0);
                 GemmPacking.PackA(aj, packedA, i0 + inPlaceRows, rows - inPlaceRows, p0, kc);
                 for (int jp = jp0; jp < jp1; jp++)
                 {
-                    ref T bPanel = ref packedB[bBase + p0 * paddedN + jp * kc * nr];
+                    bool bPacked = jp >= inPlacePanels;
+                    ref T bPanel = ref bPacked ? ref packedB[bBase + p0 * paddedN + jp * kc * nr] : ref bj.Data[bj.Offset + p0 * bj.RowStride + jp * nr];
+                    nint bStep = bPacked ? nr : bj.RowStride;
                     int cols = Math.Min(nr, n - jp * nr);
                     for (int r0 = 0; r0 < rows; r0 += mr)
                     {
                         ref T cTile = ref c[cBase + (i0 + r0) * n + jp * nr];
                         if (r0 < inPlaceRows)
-                            GemmMicroKernel.Run<T, TV, TS>(ref aj.Data[aj.Offset + (i0 + r0) * aj.RowStride + p0], aj.RowStride, 1,
-                                ref bPanel, kc, ref cTile, n, mr, cols, accumulate: p0 > 0);
+                            GemmMicroKernel.Run<T, TV, TS>(ref aj.Data[aj.Offset + (i0 + r0) * aj.RowStride + p0 * aj.ColStride], aj.RowStride,
+                                aj.ColStride, ref bPanel, bStep, kc, ref cTile, n, mr, cols, accumulate: p0 > 0);
                         else
                             GemmMicroKernel.Run<T, TV, TS>(ref packedA[(r0 - inPlaceRows) * kc], 1, mr,
-                                ref bPanel, kc, ref cTile, n, Math.Min(mr, rows - r0), cols, accumulate: p0 > 0);
+                                ref bPanel, bStep, kc, ref cTile, n, Math.Min(mr, rows - r0), cols, accumulate: p0 > 0);
                     }
                 }
             }
@@ -138,13 +144,24 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// Whether the micro-kernel reads A's rows where they are instead of from a packed copy: when A is row-major
-    /// (each row contiguous), so that the six rows of a panel are six sequential streams. The packed copy cost as much
-    /// as a fifth of the kernel's time in a TinyGpt step, whose products have few B panels to share it (n = 64: two);
-    /// reading in place gives the same FMA chains, so the same bits. A transposed A (columns contiguous) is still
-    /// packed: read in place, each step of p would touch a new cache line, and it measured no faster.
+    /// Whether the micro-kernel reads A's rows where they are instead of from a packed copy. A row-major A always:
+    /// the six rows of a panel are six sequential streams, and the packed copy cost as much as a fifth of the kernel's
+    /// time in a TinyGpt step, whose products have few B panels to share it (n = 64: two). A transposed A (columns
+    /// contiguous) only in a small product: there each step of p reads six neighbours on a new cache line, which in
+    /// a large product measured no faster than packing, while in a small one (the Names MLP's weight gradient
+    /// gᵀ·e, [200, 32]·[32, 30], one B panel) the copy was about a quarter of the product's time. Either way the
+    /// micro-kernel computes the same FMA chains, so the bits do not change.
     /// </summary>
-    private static bool ReadsAInPlace<T>(Operand<T> a) => a.ColStride == 1;
+    private static bool ReadsAInPlace<T>(Operand<T> a, bool small) => a.ColStride == 1 || (a.RowStride == 1 && small);
+
+    /// <summary>
+    /// Whether the whole NR-column panels of a row-major B are read where they are (step p's NR values from row p)
+    /// instead of from packed panels: in a small product only, where the copy is not shared by enough rows of A to
+    /// pay for itself and B stays in cache; a large B is packed, so the kernel streams it contiguously (a row stride
+    /// of a power of two would map every step to one cache set). A last panel of fewer than NR columns is always
+    /// packed, its missing columns zeros. Same FMA chains either way, so the same bits.
+    /// </summary>
+    private static bool ReadsBInPlace<T>(Operand<T> b, bool small) => b.ColStride == 1 && small;
 
     /// <summary>
     /// Writes one element of every memory page of a new output before threads fill it: a large array comes from the

@@ -21,13 +21,15 @@ internal static class GemmMicroKernel
     /// C[0..rows, 0..cols] += Ap · Bp for one tile (or = when <paramref name="accumulate"/> is false: the first
     /// depth block, so C needs no zeroing and its memory is first touched by a write). <paramref name="a"/>: the A
     /// panel, row i of step p at <c>a[i·aRow + p·aStep]</c>: (1, 6) for a packed panel (kc steps of 6 values), (its
-    /// row stride, 1) for six rows of a row-major matrix read in place; <paramref name="b"/>: the packed B panel, kc steps of NR values; <paramref name="c"/>: the tile's first
+    /// row stride, 1) for six rows of a row-major matrix read in place, (1, its column stride) for a transposed one;
+    /// <paramref name="b"/>: the B panel, step p's NR values from <c>b[p·bStep]</c> (NR for a packed panel, B's row
+    /// stride for NR columns of a row-major B read in place); <paramref name="c"/>: the tile's first
     /// element, rows <paramref name="ldc"/> apart. A partial tile (rows &lt; 6 or cols &lt; NR, at the matrix edge)
     /// is computed in full on zero padding and only its valid part is added; all six rows of A must exist (a partial
     /// panel is packed, so that its missing rows read as zeros).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization), SkipLocalsInit]
-    public static void Run<T, TV, TS>(ref T a, nint aRow, nint aStep, ref T b, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
+    public static void Run<T, TV, TS>(ref T a, nint aRow, nint aStep, ref T b, nint bStep, int kc, ref T c, int ldc, int rows, int cols, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T> where TV : struct where TS : ISimd<TV, T>
     {
         nuint lanes = (nuint)TS.Lanes, step = 2 * lanes;
@@ -50,7 +52,7 @@ internal static class GemmMicroKernel
             ai = TS.Broadcast(Unsafe.Add(ref a, a5));
             c50 = TS.MultiplyAdd(ai, b0, c50); c51 = TS.MultiplyAdd(ai, b1, c51);
             a = ref Unsafe.Add(ref a, aStep);
-            b = ref Unsafe.Add(ref b, step);
+            b = ref Unsafe.Add(ref b, bStep);
         }
 
         if (rows == Rows && cols == (int)step)

@@ -79,6 +79,10 @@ public class MatMulKernelTests
     [InlineData(300, 517, 263, false, true)]  // blocked and parallel
     [InlineData(65, 600, 70, false, false)]   // A read in place: several depth blocks, a last panel of 5 rows packed
     [InlineData(512, 256, 64, false, false)]  // A read in place, parallel (TinyGpt's MLP down-projection)
+    [InlineData(200, 32, 30, true, false)]    // small: transposed A read in place, B's one panel (30 columns) packed
+    [InlineData(27, 32, 200, true, false)]    // small: transposed A and B's whole panels read in place, B's last packed
+    [InlineData(40, 300, 70, true, false)]    // small, two depth blocks: both read in place from the second block's row
+    [InlineData(33, 300, 96, false, false)]   // small, two depth blocks: every B panel read in place
     public void Every_path_computes_each_element_as_the_same_fused_chain(int m, int k, int n, bool transposeA, bool transposeB)
     {
         // The kernels promise one arithmetic whatever path, vector width or thread runs: per depth block of
