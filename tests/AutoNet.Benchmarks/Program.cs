@@ -6,11 +6,12 @@
 //                                                                            no second build copying libtorch)
 //   ... -- --profile-moons 300000 | --profile-mlp 3000                       a long run to attach a profiler to
 //   ... -- --profile NAME STEPS     NAME: mlp, bmm, conv, digits, names, tinygpt (AutoNet side only), for perf record
-//   ... -- --check-exp | --check-erf                                         checks over every float32 value (ExhaustiveChecks.cs)
+//   ... -- --check-exp | --check-erf | --check-tanh                          checks over every float32 value (ExhaustiveChecks.cs)
 using BenchmarkDotNet.Running;
 
 if (args.Length == 1 && args[0] == "--check-exp") return AutoNet.Benchmarks.ExhaustiveChecks.Exp();
 if (args.Length == 1 && args[0] == "--check-erf") return AutoNet.Benchmarks.ExhaustiveChecks.Erf();
+if (args.Length == 1 && args[0] == "--check-tanh") return AutoNet.Benchmarks.ExhaustiveChecks.Tanh();
 if (args.Length == 2 && args[0] == "--profile-moons")
 {
     // A long AutoNet moons run to attach a profiler to (dotnet-trace): --profile-moons EPOCHS.

@@ -19,10 +19,19 @@ namespace AutoNet.Kernels;
 internal readonly struct Float32Tanh : IDoubleFunction
 {
     private const double SeriesLimit = 0.03125, Cap = 20;
-    private const double C1 = -1.0 / 3, C2 = 2.0 / 15, C3 = -17.0 / 315, C4 = 62.0 / 2835;
+    internal const double C1 = -1.0 / 3, C2 = 2.0 / 15, C3 = -17.0 / 315, C4 = 62.0 / 2835;
 
-    /// <summary>y[i] = tanh(x[i]) for every i.</summary>
-    public static void Run(ReadOnlySpan<float> x, Span<float> y) => Float32ViaDouble.Map(x, y, default(Float32Tanh));
+    /// <summary>y[i] = tanh(x[i]) for every i: through <see cref="Float32TanhFast"/> where the machine has AVX-512
+    /// (the same bits; the Names MLP's [32, 200] forward, shared with the helper thread, 14.5–20.8 → 7.8–9.7 µs),
+    /// else through the loop below.</summary>
+    public static void Run(ReadOnlySpan<float> x, Span<float> y)
+    {
+        int done = Float32TanhFast.IsSupported ? Float32TanhFast.Run(x, y) : 0;
+        RunPortable(x[done..], y[done..]);
+    }
+
+    /// <summary>y[i] = tanh(x[i]) for every i, on any machine: the reference the fast route is checked against.</summary>
+    internal static void RunPortable(ReadOnlySpan<float> x, Span<float> y) => Float32ViaDouble.Map(x, y, default(Float32Tanh));
 
     /// <summary>
     /// The vector form of <see cref="Apply(double)"/>: each lane takes the series or the exponential branch. A
