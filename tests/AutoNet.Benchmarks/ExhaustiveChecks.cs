@@ -15,24 +15,20 @@ internal static class ExhaustiveChecks
     /// <summary>All 2³² bit patterns through Float32Exp.Run and Float32Exp.Exp, compared with MathF.Exp.</summary>
     public static int Exp()
     {
-        long differ = 0;
-        Parallel.For(0, 256, part =>
+        long differ = CountOverAllPatterns(() =>
         {
-            var x = new float[1 << 16];
-            var y = new float[x.Length];
-            long d = 0;
-            for (uint block = 0; block < 256; block++)
+            var y = new float[Block];
+            return x =>
             {
-                uint start = ((uint)part << 24) | (block << 16);
-                for (int j = 0; j < x.Length; j++) x[j] = BitConverter.UInt32BitsToSingle(start + (uint)j);
                 Float32Exp.Run(x, y);
+                long d = 0;
                 for (int j = 0; j < x.Length; j++)
                 {
                     int want = BitConverter.SingleToInt32Bits(MathF.Exp(x[j]));
                     if (BitConverter.SingleToInt32Bits(y[j]) != want || BitConverter.SingleToInt32Bits(Float32Exp.Exp(x[j])) != want) d++;
                 }
-            }
-            Interlocked.Add(ref differ, d);
+                return d;
+            };
         });
         Console.WriteLine($"Float32Exp against MathF.Exp, all 2^32 float32 bit patterns: {differ} differ");
         return differ == 0 ? 0 : 1;
@@ -46,25 +42,47 @@ internal static class ExhaustiveChecks
             Console.WriteLine("This machine has no AVX-512: Float32Tanh.Run is the portable loop itself.");
             return 0;
         }
+        long differ = CountOverAllPatterns(() =>
+        {
+            float[] fast = new float[Block], portable = new float[Block];
+            return x =>
+            {
+                Float32Tanh.Run(x, fast);
+                Float32Tanh.RunPortable(x, portable);
+                long d = 0;
+                for (int j = 0; j < x.Length; j++)
+                    if (BitConverter.SingleToInt32Bits(fast[j]) != BitConverter.SingleToInt32Bits(portable[j])) d++;
+                return d;
+            };
+        });
+        Console.WriteLine($"Float32Tanh's AVX-512 route against its portable loop, all 2^32 float32 bit patterns: {differ} differ");
+        return differ == 0 ? 0 : 1;
+    }
+
+    private const int Block = 1 << 16;
+
+    /// <summary>
+    /// Every float32 bit pattern, in blocks of 2¹⁶ consecutive patterns shared among the cores: each thread makes its
+    /// own check (its buffers) with <paramref name="newCheck"/>, and the check returns how many values of a block
+    /// differ. Returns the total.
+    /// </summary>
+    private static long CountOverAllPatterns(Func<Func<float[], long>> newCheck)
+    {
         long differ = 0;
         Parallel.For(0, 256, part =>
         {
-            var x = new float[1 << 16];
-            float[] fast = new float[x.Length], portable = new float[x.Length];
+            var x = new float[Block];
+            var check = newCheck();
             long d = 0;
             for (uint block = 0; block < 256; block++)
             {
                 uint start = ((uint)part << 24) | (block << 16);
                 for (int j = 0; j < x.Length; j++) x[j] = BitConverter.UInt32BitsToSingle(start + (uint)j);
-                Float32Tanh.Run(x, fast);
-                Float32Tanh.RunPortable(x, portable);
-                for (int j = 0; j < x.Length; j++)
-                    if (BitConverter.SingleToInt32Bits(fast[j]) != BitConverter.SingleToInt32Bits(portable[j])) d++;
+                d += check(x);
             }
             Interlocked.Add(ref differ, d);
         });
-        Console.WriteLine($"Float32Tanh's AVX-512 route against its portable loop, all 2^32 float32 bit patterns: {differ} differ");
-        return differ == 0 ? 0 : 1;
+        return differ;
     }
 
     /// <summary>

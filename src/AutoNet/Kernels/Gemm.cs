@@ -82,7 +82,7 @@ internal static class Gemm
         // jp holds depth × NR values. Panels read in place (the first `inPlacePanels`, see ReadsBInPlace) are not packed.
         int paddedN = panels * nr, packedSize = k * paddedN;
         int inPlacePanels = ReadsBInPlace(b, small) ? n / nr : 0, packedPanels = panels - inPlacePanels;
-        T[] packedB = ArrayPool<T>.Shared.Rent(batch.BCount * packedSize);
+        T[] packedB = packedPanels > 0 ? ArrayPool<T>.Shared.Rent(batch.BCount * packedSize) : [];
         Workers.ForEach(batch.BCount * packedPanels, parallel ? maxThreads : 1,
             item => GemmPacking.PackB(b.At(item / packedPanels * k * n), packedB, item / packedPanels * packedSize, k, n, depth, nr, paddedN,
                 inPlacePanels + item % packedPanels));
@@ -140,7 +140,7 @@ internal static class Gemm
 
         if (parallel) TouchPages(c);
         Workers.ForEach(batch.Count * itemsPerProduct, parallel ? maxThreads : 1, Item);
-        ArrayPool<T>.Shared.Return(packedB);
+        if (packedPanels > 0) ArrayPool<T>.Shared.Return(packedB);
     }
 
     /// <summary>
