@@ -40,8 +40,14 @@ internal sealed class LogSoftmax : Node
         y = Contiguous.Values(y);
         var dx = Elementwise.Uninitialized(y.ShapeArray, y.DType);
         int size = y.ShapeArray[^1];
-        if (y.DType == DType.Float32) BackwardRows<float>(grad.Span<float>(), y.Span<float>(), dx.Span<float>(), size);
-        else BackwardRows<double>(grad.Span<double>(), y.Span<double>(), dx.Span<double>(), size);
+        // Rows are independent, so blocks of them are shared among the cores with the same bits.
+        SoftmaxKernel.EachOuter(y.Count / Math.Max(1, size), size, (_, _, start, length) =>
+        {
+            if (y.DType == DType.Float32)
+                BackwardRows<float>(grad.Span<float>().Slice(start, length), y.Span<float>().Slice(start, length), dx.Span<float>().Slice(start, length), size);
+            else
+                BackwardRows<double>(grad.Span<double>().Slice(start, length), y.Span<double>().Slice(start, length), dx.Span<double>().Slice(start, length), size);
+        });
         return [dx];
     }
 

@@ -38,4 +38,23 @@ public class SoftmaxTests
         Assert.All(y.ToArray(), v => Assert.True(double.IsFinite(v)));
         Assert.Equal(1.0, y.Sum().Item(), 15);
     }
+
+    [Theory]
+    [InlineData(DType.Float32, false)]
+    [InlineData(DType.Float32, true)]
+    [InlineData(DType.Float64, false)]
+    [InlineData(DType.Float64, true)]
+    public void Rows_shared_among_the_cores_have_the_bits_of_each_row_alone(DType dtype, bool log)
+    {
+        // From 16,384 elements the rows are computed in blocks shared among the cores; each must come out as when
+        // computed alone (a small tensor, which the caller computes). Contiguous rows ([600, 50] along dim 1) and
+        // strided ones ([8, 50, 100] along dim 1, a block of 5,000 elements per outer index).
+        Tensor Apply(Tensor t, int dim) => log ? t.LogSoftmax(dim) : t.Softmax(dim);
+        var rows = Normal(147, [600, 50], 3.0, requiresGrad: false).To(dtype);
+        var eachRow = Tensor.Stack([.. Enumerable.Range(0, 600).Select(r => Apply(rows.Select(0, r), 0))]);
+        Assert.Equal(LogSoftmaxTests.Bits(eachRow), LogSoftmaxTests.Bits(Apply(rows, 1)));
+        var blocks = Normal(148, [8, 50, 100], 3.0, requiresGrad: false).To(dtype);
+        var eachBlock = Tensor.Stack([.. Enumerable.Range(0, 8).Select(o => Apply(blocks.Select(0, o), 0))]);
+        Assert.Equal(LogSoftmaxTests.Bits(eachBlock), LogSoftmaxTests.Bits(Apply(blocks, 1)));
+    }
 }
