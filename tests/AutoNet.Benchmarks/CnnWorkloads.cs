@@ -140,8 +140,8 @@ public sealed partial class ShortRun
 
         var conv = new ConvWorkload();
         (tA, tT) = MedianInterleaved(conv.RunAutoNet, () => { conv.RunTorchSharp(); return 0; }, warmup: 3, runs: 15);
-        _rows.Add([ConvWorkload.Name, "AutoNet", Ms(tA), ""]);
-        _rows.Add([ConvWorkload.Name, "TorchSharp", Ms(tT), ""]);
+        _rows.Add([ConvWorkload.Name, "AutoNet", Ms(tA), MemoryCost(() => conv.RunAutoNet(), 5)]);
+        _rows.Add([ConvWorkload.Name, "TorchSharp", Ms(tT), MemoryCost(conv.RunTorchSharp, 5)]);
         _checks.Add(["Conv2d forward + backward: TorchSharp time / AutoNet time", F(tT / tA, "0.00") + "x", ">= 0.5x", Pass(tT / tA >= 0.5)]);
     }
 }

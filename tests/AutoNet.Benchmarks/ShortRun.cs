@@ -126,9 +126,11 @@ public sealed partial class ShortRun
         foreach (var (name, auto, torch) in cases)
         {
             double tA = Median(auto, warmup: 5, runs: 31);
+            string costA = MemoryCost(() => auto(), 5);
             double tT = Median(() => { torch(); return 0; }, warmup: 5, runs: 31);
-            _rows.Add([name, "AutoNet", Ms(tA), ""]);
-            _rows.Add([name, "TorchSharp", Ms(tT), ""]);
+            string costT = MemoryCost(torch, 5);
+            _rows.Add([name, "AutoNet", Ms(tA), costA]);
+            _rows.Add([name, "TorchSharp", Ms(tT), costT]);
         }
     }
 
@@ -219,6 +221,33 @@ public sealed partial class ShortRun
             action();
             times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="calls"/> more calls of a workload cost the memory system, per call: minor page faults
+    /// (memory the process touches for the first time since it took it from the OS; Linux only, else "?"), the
+    /// garbage collector's pause time and its full (gen-2) collections. Fresh memory is zeroed by the kernel page
+    /// by page, so a workload that allocates large arrays pays for them here even when its loops are fast.
+    /// </summary>
+    private static string MemoryCost(Action action, int calls)
+    {
+        long faults = MinorFaults();
+        var pause = GC.GetTotalPauseDuration();
+        int fullGcs = GC.CollectionCount(2);
+        for (int i = 0; i < calls; i++) action();
+        string perCall = faults < 0 ? "?" : F((MinorFaults() - faults) / (double)calls, "0");
+        return $"{perCall} page faults, {F((GC.GetTotalPauseDuration() - pause).TotalMilliseconds / calls, "0.0")} ms GC pause, "
+            + $"{F((GC.CollectionCount(2) - fullGcs) / (double)calls, "0.0")} full GCs per call";
+    }
+
+    /// <summary>The process's minor page faults so far (field 10 of /proc/self/stat), or -1 where there is none.</summary>
+    private static long MinorFaults()
+    {
+        if (!OperatingSystem.IsLinux()) return -1;
+        string stat = File.ReadAllText("/proc/self/stat");
+        // Fields after the command name (which may hold spaces) start at its closing parenthesis: state is field 3.
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], Inv);
     }
 
     private static long HeapAfterFullGc()
