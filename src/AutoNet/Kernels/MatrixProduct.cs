@@ -42,10 +42,15 @@ internal static class MatrixProduct
         // op(A)(i, p) and op(B)(p, j) as strided reads of the row-major storage.
         var opA = transposeA ? new Operand<T>(a, 1, m) : new Operand<T>(a, k, 1);
         var opB = transposeB ? new Operand<T>(b, 1, k) : new Operand<T>(b, n, 1);
-        if ((long)m * n * k >= DirectThreshold && !FewRows(m, k, n, transposeB)) Gemm.Multiply(opA, opB, c, batch, m, k, n, maxThreads);
+        if (IsBlocked(batch, m, k, n, transposeB)) Gemm.Multiply(opA, opB, c, batch, m, k, n, maxThreads);
         else if (batch.Count == 1) Direct(opA, opB, c, 0, m, k, n);
         else DirectBatch(opA, opB, c, batch, m, k, n, maxThreads);
     }
+
+    /// <summary>Whether <see cref="Multiply{T}(T[], T[], T[], MatrixBatch, int, int, int, bool, bool, int)"/> gives
+    /// this product to the blocked <see cref="Gemm"/> (else to the direct loop).</summary>
+    public static bool IsBlocked(MatrixBatch batch, int m, int k, int n, bool transposeB) =>
+        batch.Count > 0 && (long)m * n * k >= DirectThreshold && !FewRows(m, k, n, transposeB);
 
     /// <summary>
     /// A product with fewer rows than two register tiles whose B rows are contiguous and a whole number of vectors
