@@ -27,10 +27,10 @@ public sealed partial class ShortRun
         if (Want("matmul")) run.MatMul();
         if (Want("op")) run.OpOverhead();
         if (Want("reduction")) run.Reduction();
-        if (Want("index")) IndexWorkload.Report(Median<object?>, run._rows, run._checks);
+        if (Want("index")) IndexWorkload.Report((action, warmup, runs) => Median(action, warmup, runs), run._rows, run._checks);
         if (Want("bmm")) run.Bmm();
         if (Want("cnn")) run.Cnn();
-        if (Want("names")) NamesWorkload.Report(MedianInterleaved<double>, run._rows, run._checks);
+        if (Want("names")) NamesWorkload.Report((a, b, warmup, runs) => MedianInterleaved(a, b, warmup, runs), run._rows, run._checks);
         if (Want("tinygpt")) run.TinyGpt();
         run.Print();
     }
@@ -125,12 +125,11 @@ public sealed partial class ShortRun
         ];
         foreach (var (name, auto, torch) in cases)
         {
-            double tA = Median(auto, warmup: 5, runs: 31);
-            string costA = MemoryCost(() => auto(), 5);
-            double tT = Median(() => { torch(); return 0; }, warmup: 5, runs: 31);
-            string costT = MemoryCost(torch, 5);
-            _rows.Add([name, "AutoNet", Ms(tA), costA]);
-            _rows.Add([name, "TorchSharp", Ms(tT), costT]);
+            MemoryCost costA = new(), costT = new();
+            double tA = Median(auto, warmup: 5, runs: 31, costA);
+            double tT = Median(() => { torch(); return 0; }, warmup: 5, runs: 31, costT);
+            _rows.Add([name, "AutoNet", Ms(tA), costA.ToString()]);
+            _rows.Add([name, "TorchSharp", Ms(tT), costT.ToString()]);
         }
     }
 
@@ -156,17 +155,21 @@ public sealed partial class ShortRun
     /// optimised code only after it has run for a while (tiered compilation), so a fast step needs more than a count.</summary>
     private static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(1);
 
-    private static double Median<T>(Func<T> action, int warmup, int runs)
+    /// <summary>The median time of <paramref name="runs"/> timed calls after the warm-up; <paramref name="cost"/>, if
+    /// given, counts what the timed calls cost the memory system.</summary>
+    private static double Median<T>(Func<T> action, int warmup, int runs, MemoryCost? cost = null)
     {
         long warmupStart = Stopwatch.GetTimestamp();
         for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++) action();
         var times = new double[runs];
+        cost?.Start();
         for (int i = 0; i < runs; i++)
         {
             long start = Stopwatch.GetTimestamp();
             action();
             times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
+        cost?.Stop(runs);
         Array.Sort(times);
         return times[runs / 2];
     }
@@ -189,7 +192,8 @@ public sealed partial class ShortRun
     /// clock), and each block starts after <see cref="Settle"/> of untimed runs of its own workload, so that neither is
     /// timed while the other's threads are still spinning.
     /// </summary>
-    private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs)
+    private static (double A, double B) MedianInterleaved<T>(Func<T> a, Func<T> b, int warmup, int runs,
+        MemoryCost? costA = null, MemoryCost? costB = null)
     {
         long warmupStart = Stopwatch.GetTimestamp();
         for (int i = 0; i < warmup || Stopwatch.GetElapsedTime(warmupStart) < MinimumWarmup; i++)
@@ -202,8 +206,8 @@ public sealed partial class ShortRun
         for (int i = 0; i < runs; i += BlockRuns)
         {
             int end = Math.Min(runs, i + BlockRuns);
-            TimeBlock(a, ta, i, end);
-            TimeBlock(b, tb, i, end);
+            TimeBlock(a, ta, i, end, costA);
+            TimeBlock(b, tb, i, end, costB);
         }
         Array.Sort(ta);
         Array.Sort(tb);
@@ -211,43 +215,18 @@ public sealed partial class ShortRun
     }
 
     /// <summary>Settles (untimed runs for at least <see cref="Settle"/>), then times runs <paramref name="from"/> .. <paramref name="to"/> - 1.</summary>
-    private static void TimeBlock<T>(Func<T> action, double[] times, int from, int to)
+    private static void TimeBlock<T>(Func<T> action, double[] times, int from, int to, MemoryCost? cost)
     {
         long settleStart = Stopwatch.GetTimestamp();
         do action(); while (Stopwatch.GetElapsedTime(settleStart) < Settle);
+        cost?.Start();
         for (int i = from; i < to; i++)
         {
             long start = Stopwatch.GetTimestamp();
             action();
             times[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
-    }
-
-    /// <summary>
-    /// What <paramref name="calls"/> more calls of a workload cost the memory system, per call: minor page faults
-    /// (memory the process touches for the first time since it took it from the OS; Linux only, else "?"), the
-    /// garbage collector's pause time and its full (gen-2) collections. Fresh memory is zeroed by the kernel page
-    /// by page, so a workload that allocates large arrays pays for them here even when its loops are fast.
-    /// </summary>
-    private static string MemoryCost(Action action, int calls)
-    {
-        long faults = MinorFaults();
-        var pause = GC.GetTotalPauseDuration();
-        int fullGcs = GC.CollectionCount(2);
-        for (int i = 0; i < calls; i++) action();
-        string perCall = faults < 0 ? "?" : F((MinorFaults() - faults) / (double)calls, "0");
-        return $"{perCall} page faults, {F((GC.GetTotalPauseDuration() - pause).TotalMilliseconds / calls, "0.0")} ms GC pause, "
-            + $"{F((GC.CollectionCount(2) - fullGcs) / (double)calls, "0.0")} full GCs per call";
-    }
-
-    /// <summary>The process's minor page faults so far (field 10 of /proc/self/stat), or -1 where there is none.</summary>
-    private static long MinorFaults()
-    {
-        if (!OperatingSystem.IsLinux()) return -1;
-        string stat = File.ReadAllText("/proc/self/stat");
-        // Fields after the command name (which may hold spaces) start at its closing parenthesis: state is field 3.
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[7], Inv);
+        cost?.Stop(to - from);
     }
 
     private static long HeapAfterFullGc()
