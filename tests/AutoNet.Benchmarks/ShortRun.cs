@@ -18,7 +18,9 @@ public sealed partial class ShortRun
     /// <summary>Runs the sections named in <paramref name="only"/> (moons, memory, mlp, matmul, op, reduction, index, bmm, cnn, names, tinygpt), or all when empty.</summary>
     public static void Run(IReadOnlyCollection<string> only)
     {
-        Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}");
+        Console.Error.WriteLine($"AutoNet short benchmark; {Environment.ProcessorCount} logical cores; TorchSharp threads: {TorchSharp.torch.get_num_threads()}; "
+            + $"GC regions {AppContext.GetData("System.GC.RegionSize") ?? "default"} B, large-object threshold {AppContext.GetData("System.GC.LOHThreshold") ?? "default"} B "
+            + "(from runtimeconfig.json; DOTNET_GC* variables override them)");
         var run = new ShortRun();
         bool Want(string section) => only.Count == 0 || only.Contains(section);
         if (Want("moons")) run.Moons();
