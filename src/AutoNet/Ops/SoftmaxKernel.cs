@@ -7,7 +7,7 @@ namespace AutoNet.Ops;
 internal static class SoftmaxKernel
 {
     /// <summary>Elements from which the rows are shared among the cores; below it the caller computes them all.</summary>
-    internal const int ParallelMin = 16_384;
+    private const int ParallelMin = 16_384;
 
     /// <summary>About how many elements one shared block of rows holds.</summary>
     private const int BlockElements = 4096;
