@@ -92,7 +92,7 @@ public static partial class F
                 $"{op}: input {ShapeUtil.Format(input.ShapeArray)} with weight {ShapeUtil.Format(ws)} needs a [{g.Rows}, {g.Cols}] im2col matrix ({ShapeUtil.FormatCount((long)g.Rows * g.Cols)} elements), more than an array holds; split the batch.");
         var w = dims == 1 ? weight.Reshape(ws[0], ws[1], 1, ws[2]) : weight;
         var y = Ops.Convolution.Forward(x, w, g);
-        if (bias is not null) y += bias.Reshape(ws[0], 1, 1);
+        if (bias is not null) y = Ops.Add.ForwardOverFresh(y, bias.Reshape(ws[0], 1, 1)); // y + bias, in y's memory (no one else has y)
         return ConvChecks.FromFourDims(y, dims, batched);
     }
 }

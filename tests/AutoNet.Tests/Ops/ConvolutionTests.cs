@@ -127,6 +127,29 @@ public class ConvolutionTests
         Assert.Equal(gwSum, w.Grad!.ToArray());
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void The_bias_added_in_the_outputs_memory_has_the_bits_of_a_separate_add(DType dtype)
+    {
+        // F.Conv2d adds its bias over the convolution's fresh output instead of allocating y + b: the same sums, so
+        // the same bits, forward and backward (the bias gradient is the engine's sum of the broadcast gradient).
+        var x = Normal(160, [3, 4, 6, 5], 1.0, requiresGrad: false).To(dtype).Detach();
+        var w = Normal(161, [6, 2, 3, 3], 1.0, requiresGrad: false).To(dtype).Detach();
+        var b = Normal(162, [6], 1.0, requiresGrad: false).To(dtype).Detach();
+        var g = Normal(163, [3, 6, 6, 5], 1.0, requiresGrad: false).To(dtype);
+        Tensor[] Run(bool fused)
+        {
+            var (xl, wl, bl) = (x.Detach(), w.Detach(), b.Detach());
+            foreach (var t in (Tensor[])[xl, wl, bl]) t.RequiresGrad = true;
+            var y = fused ? F.Conv2d(xl, wl, bl, padding: 1, groups: 2) : F.Conv2d(xl, wl, null, padding: 1, groups: 2) + bl.Reshape(6, 1, 1);
+            y.Backward(g);
+            return [y.Detach(), xl.Grad!, wl.Grad!, bl.Grad!];
+        }
+        var (fusedRun, separate) = (Run(true), Run(false));
+        for (int i = 0; i < 4; i++) Assert.Equal(LogSoftmaxTests.Bits(separate[i]), LogSoftmaxTests.Bits(fusedRun[i]));
+    }
+
     [Fact]
     public void Unbatched_GivesTheBatchedResultWithoutTheBatchDim()
     {
