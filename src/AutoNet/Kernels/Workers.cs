@@ -70,6 +70,22 @@ internal static class Workers
     }
 
     /// <summary>
+    /// Runs <paramref name="body"/>(first row, row count) over blocks of whole rows of <paramref name="rowLength"/>
+    /// elements, about 4,096 elements a block, shared among the cores from 16,384 elements in all (on the caller alone
+    /// below). For row-wise kernels (LayerNorm, softmax) in which each row's arithmetic is its own, so the bits do not
+    /// depend on which thread runs a block.
+    /// </summary>
+    public static void Rows(int rows, int rowLength, Action<int, int> body)
+    {
+        if (rows == 0 || rowLength == 0) return;
+        Chunks(rows, Math.Max(1, RowBlockElements / rowLength), (RowsParallelMin + rowLength - 1) / rowLength, body);
+    }
+
+    /// <summary>About how many elements one block of <see cref="Rows"/> holds, and from how many elements in all its
+    /// blocks are shared.</summary>
+    private const int RowBlockElements = 4096, RowsParallelMin = 16_384;
+
+    /// <summary>
     /// Every item on the calling thread, with the same contract as a shared job: an item that throws does not stop
     /// the others, and the first exception is rethrown once all have run.
     /// </summary>

@@ -17,7 +17,6 @@ namespace AutoNet.Ops;
 /// </summary>
 internal sealed class LayerNorm : Node
 {
-    private const int ParallelMin = 16_384;   // elements; below this the caller normalises every row itself
 
     private readonly SavedTensor _x;
     private readonly SavedTensor? _weight;
@@ -235,8 +234,6 @@ internal sealed class LayerNorm : Node
     /// <summary>The values of an optional tensor, or an empty span.</summary>
     private static Span<T> Of<T>(Tensor? t) where T : unmanaged => t is null ? default : t.Span<T>();
 
-    /// <summary>Runs <paramref name="body"/> over blocks of rows: shared among the cores from
-    /// <see cref="ParallelMin"/> elements (each row's arithmetic is its own, so the bits do not depend on it).</summary>
-    private static void EachRows(int rows, int m, Action<int, int> body) =>
-        Workers.Chunks(rows, Math.Max(1, 4096 / m), (ParallelMin + m - 1) / m, (r0, n) => body(r0, r0 + n));
+    /// <summary>Runs <paramref name="body"/>(first row, end row) over blocks of rows (<see cref="Workers.Rows"/>).</summary>
+    private static void EachRows(int rows, int m, Action<int, int> body) => Workers.Rows(rows, m, (r0, n) => body(r0, r0 + n));
 }

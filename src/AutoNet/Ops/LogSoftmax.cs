@@ -41,7 +41,7 @@ internal sealed class LogSoftmax : Node
         var dx = Elementwise.Uninitialized(y.ShapeArray, y.DType);
         int size = y.ShapeArray[^1];
         // Rows are independent, so blocks of them are shared among the cores with the same bits.
-        SoftmaxKernel.EachOuter(y.Count / Math.Max(1, size), size, (_, _, start, length) =>
+        SoftmaxKernel.EachOuter(y.Count / Math.Max(1, size), size, (start, length) =>
         {
             if (y.DType == DType.Float32)
                 BackwardRows<float>(grad.Span<float>().Slice(start, length), y.Span<float>().Slice(start, length), dx.Span<float>().Slice(start, length), size);
